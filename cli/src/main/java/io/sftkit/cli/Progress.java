@@ -1,7 +1,10 @@
 package io.sftkit.cli;
 
 import io.sftkit.core.io.DatasetReader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +49,23 @@ final class Progress implements AutoCloseable {
 
     /** A progress line for {@code label} (e.g. {@code convert}), or one that shows nothing where none belongs. */
     static Progress start(CommandSpec spec, String label) {
-        boolean draw = Verbosity.current() != Verbosity.QUIET && System.console() != null;
+        boolean draw = Verbosity.current() != Verbosity.QUIET && System.console() != null && stderrIsTerminal();
         return new Progress(spec.commandLine().getErr(), label, DELAY_MS, draw);
+    }
+
+    /**
+     * Whether stderr goes to a terminal. {@link System#console()} only tells about stdin and
+     * stdout; where {@code /proc} shows what file descriptor 2 is (Linux), a redirected stderr
+     * gets no progress either.
+     */
+    private static boolean stderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            String target = Files.readSymbolicLink(fd).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return true; // no /proc: System.console() decides
+        }
     }
 
     /** A progress line drawn on {@code err} after {@code delayMs}, whatever the console: for tests. */
