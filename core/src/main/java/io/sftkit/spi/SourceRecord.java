@@ -20,6 +20,7 @@ public final class SourceRecord {
     private final Location location;
     private Supplier<String> rawText;
     private Optional<String> raw;
+    private boolean surrogatesChecked;
 
     /**
      * @param fields the record's columns
@@ -43,6 +44,22 @@ public final class SourceRecord {
         record.raw = null;
         record.rawText = requireNonNull(text, "text is null");
         return record;
+    }
+
+    /**
+     * As {@link #withRawText}, for a record whose container has made sure that none of its
+     * names or text holds half a surrogate pair (JSON read from well-formed UTF-8 holding no
+     * {@code \\u} escape of a surrogate, say), so that readers need not look again.
+     */
+    public static SourceRecord checkedForSurrogates(ObjectNode fields, Location location, Supplier<String> text) {
+        SourceRecord record = withRawText(fields, location, text);
+        record.surrogatesChecked = true;
+        return record;
+    }
+
+    /** Whether the container has made sure that no name or text here holds half a surrogate pair. */
+    public boolean surrogatesChecked() {
+        return surrogatesChecked;
     }
 
     public ObjectNode fields() {

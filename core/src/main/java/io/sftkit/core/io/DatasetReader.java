@@ -2,10 +2,12 @@ package io.sftkit.core.io;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sftkit.core.DataException;
 import io.sftkit.core.IoFailure;
 import io.sftkit.core.Location;
+import io.sftkit.core.Message;
 import io.sftkit.core.RoleNames;
 import io.sftkit.core.Sample;
 import io.sftkit.core.UsageException;
@@ -265,12 +267,36 @@ public final class DatasetReader implements Closeable {
             return new Handoff.Produced<>(new Decoded(read, null, null), 0);
         }
         SourceRecord record = read.record();
-        long weight = Json.textWeight(record.fields());
         try {
-            return new Handoff.Produced<>(new Decoded(read, new ReadSample(decode(record), record), null), weight);
+            Sample sample = decode(record);
+            return new Handoff.Produced<>(new Decoded(read, new ReadSample(sample, record), null), weight(sample));
         } catch (DataException e) {
-            return new Handoff.Produced<>(new Decoded(read, null, e), weight);
+            return new Handoff.Produced<>(new Decoded(read, null, e), Json.textWeight(record.fields()));
         }
+    }
+
+    /**
+     * Roughly the memory a decoded record holds while it waits: its sample's text, twice, as
+     * the record it came from holds the same text; worked out from the sample's few messages
+     * rather than by walking the record again.
+     */
+    private static long weight(Sample sample) {
+        long text = sample.tools().map(Json::textWeight).orElse(0L);
+        for (Message m : sample.messages()) {
+            text += weight(m);
+        }
+        if (sample.preference().isPresent()) {
+            text += weight(sample.preference().get().chosen()) + weight(sample.preference().get().rejected());
+        }
+        return 2 * text;
+    }
+
+    private static long weight(Message message) {
+        long text = 16 + message.content().length();
+        for (JsonNode extra : message.extras().values()) {
+            text += Json.textWeight(extra);
+        }
+        return text;
     }
 
     /** The next record or error, or null at the end. */
@@ -291,7 +317,7 @@ public final class DatasetReader implements Closeable {
     }
 
     private Sample decode(SourceRecord record) {
-        Optional<String> unpaired = UnpairedSurrogates.find(record.fields());
+        Optional<String> unpaired = record.surrogatesChecked() ? Optional.empty() : UnpairedSurrogates.find(record.fields());
         if (unpaired.isPresent()) {
             throw new DataException(record.location(), unpaired.get(), UnpairedSurrogates.PROBLEM, UnpairedSurrogates.FIX,
                     null, record.raw());

@@ -1,5 +1,6 @@
 package io.sftkit.core.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -148,6 +149,11 @@ public final class JsonArrayContainer implements Container {
             } catch (JsonProcessingException e) {
                 done = true;
                 throw JsonParseErrors.of(e, parser.currentLocation(), source, 0, record, Optional.empty());
+            } catch (NumberFormatException e) {
+                done = true;
+                JsonLocation at = parser.currentLocation();
+                throw JsonParseErrors.badNumber(e, new Location(source, at.getLineNr(), at.getColumnNr(), record),
+                        Optional.empty());
             } catch (Utf8Reader.Malformed e) {
                 done = true;
                 throw new DataException(new Location(source, e.line, e.column, record), "",

@@ -14,7 +14,6 @@ import io.sftkit.spi.RecordReader;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.Shape;
 import io.sftkit.spi.SourceRecord;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * JSON Lines: one JSON object per line, UTF-8. Reading accepts a UTF-8 byte order mark,
@@ -63,7 +63,7 @@ public final class JsonLinesContainer implements Container {
 
     @Override
     public RecordWriter create(Path target, Shape shape) throws IOException {
-        return new Writer(new BufferedOutputStream(Files.newOutputStream(target), 1 << 16));
+        return new Writer(Files.newOutputStream(target));
     }
 
     /** A line's record, or why it has none. */
@@ -131,48 +131,90 @@ public final class JsonLinesContainer implements Container {
     }
 
     /**
-     * Writes records on a thread of its own, so that serialising runs beside the conversion;
-     * an I/O error there fails the next {@link #write} or the {@link #close()}.
+     * Serialises records into chunks of about {@value #CHUNK} bytes on the caller's thread and
+     * writes the chunks to the file on a thread of its own, so that the system calls run beside
+     * the conversion; an I/O error there fails the next {@link #write} or the {@link #close()}.
      */
     private static final class Writer implements RecordWriter {
-        private final OutputStream out;
-        private final JsonGenerator gen;
-        private final Handoff<ObjectNode> pending = new Handoff<>();
-        private Thread thread;
+        private static final int CHUNK = 1 << 20;
 
-        Writer(OutputStream out) throws IOException {
-            this.out = out;
-            this.gen = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        private final OutputStream file;
+        private final Handoff<Chunk> pending = new Handoff<>();
+        private final Thread thread;
+        private final Chunks chunks = new Chunks();
+        private final JsonGenerator gen;
+        private final JsonTreeWriter trees;
+
+        Writer(OutputStream file) throws IOException {
+            this.file = file;
+            this.gen = Json.MAPPER.getFactory().createGenerator(chunks, JsonEncoding.UTF8);
             gen.setRootValueSeparator(null);
+            this.trees = new JsonTreeWriter(gen);
+            this.thread = pending.consumeOn("sftkit-write-jsonl", c -> file.write(c.bytes(), 0, c.length()));
         }
 
         @Override
         public void write(ObjectNode record) throws IOException {
-            if (thread == null) {
-                JsonTreeWriter trees = new JsonTreeWriter(gen);
-                thread = pending.consumeOn("sftkit-write-jsonl", r -> {
-                    trees.write(r);
-                    gen.writeRaw('\n');
-                });
-            }
-            if (!pending.put(record, Json.textWeight(record))) {
+            trees.write(record);
+            gen.writeRaw('\n');
+            if (chunks.length >= CHUNK && !hand(chunks.take())) {
                 throw rethrow(pending.failure());
             }
         }
 
+        private boolean hand(Chunk chunk) {
+            return pending.put(chunk, chunk.length());
+        }
+
         @Override
         public void close() throws IOException {
-            try (out) {
-                if (thread != null) {
-                    pending.finish(null);
-                    pending.await(thread);
-                    Throwable failure = pending.failure();
-                    if (failure != null) {
-                        throw rethrow(failure);
-                    }
-                }
+            try (file) {
                 gen.close();
+                if (chunks.length > 0) {
+                    hand(chunks.take());
+                }
+                pending.finish(null);
+                pending.await(thread);
+                Throwable failure = pending.failure();
+                if (failure != null) {
+                    throw rethrow(failure);
+                }
             }
+        }
+    }
+
+    /** Bytes of whole or partial records, in order. */
+    private record Chunk(byte[] bytes, int length) {}
+
+    /** Where the generator puts what it serialises: a chunk filled in place, taken whole. */
+    private static final class Chunks extends OutputStream {
+        private byte[] bytes = new byte[Writer.CHUNK + (1 << 16)];
+        private int length;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[length++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, length, len);
+            length += len;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
+            }
+        }
+
+        Chunk take() {
+            Chunk chunk = new Chunk(bytes, length);
+            bytes = new byte[Writer.CHUNK + (1 << 16)];
+            length = 0;
+            return chunk;
         }
     }
 
@@ -236,7 +278,10 @@ public final class JsonLinesContainer implements Container {
                         + node.getNodeType().name().toLowerCase(Locale.ROOT), "each line must hold one {...} record",
                         null, Optional.of(string(text)));
             }
-            return Optional.of(SourceRecord.withRawText((ObjectNode) node, location, () -> string(text)));
+            Supplier<String> raw = () -> string(text);
+            return Optional.of(UnpairedSurrogates.mayBeEscapedIn(text, 0, text.length)
+                    ? SourceRecord.withRawText((ObjectNode) node, location, raw)
+                    : SourceRecord.checkedForSurrogates((ObjectNode) node, location, raw));
         }
 
         private boolean startsWithBom() {
@@ -269,8 +314,8 @@ public final class JsonLinesContainer implements Container {
         private JsonNode parse(byte[] text) {
             if (parsedAsUtf8(text)) {
                 try {
-                    return orNullNode(Json.TREE_READER.readValue(text));
-                } catch (IOException e) {
+                    return JsonTrees.read(text);
+                } catch (IOException | NumberFormatException e) {
                     // located again below, from the text
                 }
             }
@@ -279,6 +324,8 @@ public final class JsonLinesContainer implements Container {
                 return orNullNode(Json.TREE_READER.readValue(chars));
             } catch (JsonProcessingException e) {
                 throw JsonParseErrors.of(e, source, line, record, Optional.of(chars));
+            } catch (NumberFormatException e) {
+                throw JsonParseErrors.badNumber(e, new Location(source, line, 0, record), Optional.of(chars));
             }
         }
 

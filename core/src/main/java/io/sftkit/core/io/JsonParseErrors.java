@@ -56,6 +56,15 @@ final class JsonParseErrors {
         return new DataException(location, "", "malformed JSON: " + message, "fix the JSON syntax at that position", e, raw);
     }
 
+    /**
+     * A number Jackson reads but Java's {@code BigDecimal} cannot hold (an exponent beyond
+     * about two billion), which sftkit keeps exactly.
+     */
+    static DataException badNumber(NumberFormatException e, Location location, Optional<String> raw) {
+        return new DataException(location, "", "a number out of range (" + firstLine(e.getMessage()) + ")",
+                "write the number as a string, or with a smaller exponent", e, raw);
+    }
+
     /** A {@link ReadLimits} limit exceeded, named with the option that raises it. */
     private static DataException limit(Location location, String message, Exception e, Optional<String> raw) {
         ReadLimits limits = ReadLimits.current();

@@ -58,7 +58,12 @@ public final class JsonText {
      */
     public static JsonNode parse(String text) throws JsonProcessingException {
         requireNonNull(text, "text is null");
-        JsonNode node = Json.MAPPER.readTree(text);
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(text);
+        } catch (NumberFormatException e) {
+            throw new com.fasterxml.jackson.core.JsonParseException(null, "a number out of range (" + e.getMessage() + ")", e);
+        }
         if (node == null || node.isMissingNode()) {
             throw new com.fasterxml.jackson.core.JsonParseException(null, "no JSON value in the text");
         }

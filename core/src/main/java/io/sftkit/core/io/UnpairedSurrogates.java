@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sftkit.core.Sample;
 import io.sftkit.spi.SampleRefusedException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,10 @@ public final class UnpairedSurrogates {
             + " without its partner), which UTF-8 cannot encode";
     /** How to fix it. */
     public static final String FIX = "remove the escape, or pair it: \\uD800-\\uDBFF followed by \\uDC00-\\uDFFF";
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private UnpairedSurrogates() {}
 
@@ -86,6 +93,34 @@ public final class UnpairedSurrogates {
         if (field.isPresent()) {
             throw new SampleRefusedException(shapeId, sample.id(), "field '" + field.get() + "': " + PROBLEM);
         }
+    }
+
+    /**
+     * Whether the JSON text in {@code json[from, to)}, well-formed UTF-8, may hold a surrogate:
+     * UTF-8 cannot encode one, so only a {@code \\uD800}-{@code \\uDFFF} escape can. False
+     * means none is there; true, that the decoded text must be looked at. Passes over eight
+     * bytes at a time where there is no backslash.
+     */
+    static boolean mayBeEscapedIn(byte[] json, int from, int to) {
+        int i = from;
+        while (i < to) {
+            while (i + Long.BYTES <= to && !hasBackslash((long) LONGS.get(json, i))) {
+                i += Long.BYTES;
+            }
+            while (i < to && json[i] != '\\') {
+                i++;
+            }
+            if (i + 2 < to && json[i + 1] == 'u' && (json[i + 2] | 0x20) == 'd') {
+                return true;
+            }
+            i += 2; // past the escaped character, which may itself be a backslash
+        }
+        return false;
+    }
+
+    private static boolean hasBackslash(long eightBytes) {
+        long x = eightBytes ^ (ONES * '\\');
+        return ((x - ONES) & ~x & HIGHS) != 0;
     }
 
     /** Whether {@code text} holds a surrogate that is not part of a pair. */

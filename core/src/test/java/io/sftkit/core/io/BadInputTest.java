@@ -138,6 +138,20 @@ class BadInputTest {
     }
 
     @Test
+    void aNumberJavaCannotHoldIsBadDataNotACrash() throws IOException {
+        String huge = GOOD.replace("\"metadata\": {}", "\"metadata\": {\"score\": 1e52147483648}");
+        Path jsonl = file("n.jsonl", huge + "\n" + GOOD.replace("\"a\"", "\"b\"") + "\n");
+        assertThat(firstError(jsonl).getMessage()).startsWith(jsonl + ":1 (record 1): a number out of range (")
+                .endsWith("(fix: write the number as a string, or with a smaller exponent)");
+        List<Rejection> rejected = new ArrayList<>();
+        assertThat(readSkipping(jsonl, rejected)).containsExactly("b");
+        assertThat(rejected).singleElement().satisfies(r -> assertThat(r.raw()).contains(huge));
+
+        Path json = file("n.json", "[" + huge + "]");
+        assertThat(firstError(json).getMessage()).startsWith(json + ":1:").contains("(record 1): a number out of range (");
+    }
+
+    @Test
     void anUnpairedSurrogateIsRejectedTheSameInEveryContainer() throws IOException {
         String bad = GOOD.replace("ตอบ ☕️", "half \\ud83d of an emoji");
         Path jsonl = file("s.jsonl", bad + "\n");
