@@ -68,7 +68,7 @@ final class ConvertCommand implements Callable<Integer> {
                 progress.close();
                 summary.counts(counts);
                 Reporter.summary(spec, "convert: %s (%s -> %s) in %s; wrote %s%s", RunSummary.line(counts, false),
-                        in.shape().id(), to, summary.seconds(), output, rejects.note());
+                        in.shape().id(), to, summary.took(in.size()), output, rejects.note());
             }
             return 0;
         });

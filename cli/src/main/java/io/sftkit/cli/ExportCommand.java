@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,8 +95,12 @@ final class ExportCommand implements Callable<Integer> {
                     maxRowsPerFile == null ? OptionalLong.empty() : OptionalLong.of(maxRowsPerFile),
                     Optional.ofNullable(framework), out, name, force, rejects);
             DatasetExport.Result result;
+            LongAdder inputBytes = new LongAdder();
             try (Progress progress = Progress.start(spec, "export")) {
-                result = new DatasetExport(Registry.get()).run(request, progress::follow);
+                result = new DatasetExport(Registry.get()).run(request, in -> {
+                    progress.follow(in);
+                    inputBytes.add(in.size());
+                });
             }
             summary.counts(result.counts()).put("rejects_file", result.rejectsFile().orElse(null));
             ArrayNode files = summary.json().putArray("splits");
@@ -117,7 +122,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             stdout.flush();
             Reporter.summary(spec, "export: %s (%s) in %s%s", RunSummary.line(result.counts(), false), to,
-                    summary.seconds(), result.rejectsFile().map(f -> "; rejects to " + f).orElse(""));
+                    summary.took(inputBytes.sum()), result.rejectsFile().map(f -> "; rejects to " + f).orElse(""));
             return 0;
         });
     }

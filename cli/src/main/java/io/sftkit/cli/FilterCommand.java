@@ -76,7 +76,7 @@ final class FilterCommand implements Callable<Integer> {
                 Conversion.Summary counts = Conversion.run(in, out, filter, rejects.file());
                 progress.close();
                 summary.counts(counts);
-                Reporter.summary(spec, "filter: %s in %s; wrote %s%s", RunSummary.line(counts, true), summary.seconds(),
+                Reporter.summary(spec, "filter: %s in %s; wrote %s%s", RunSummary.line(counts, true), summary.took(in.size()),
                         output, rejects.note());
             }
             return 0;

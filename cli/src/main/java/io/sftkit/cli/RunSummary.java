@@ -55,8 +55,14 @@ final class RunSummary {
                 showFiltered ? " + " + counts.filteredOut() + " filtered out" : "", counts.rejected());
     }
 
-    String seconds() {
-        return String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9);
+    /**
+     * How long the run has taken and how fast it read, e.g. {@code 3.18 s, 45.9 MB/s}; the
+     * input's size goes into the JSON summary too.
+     */
+    String took(long inputBytes) {
+        double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
+        json.put("input_bytes", inputBytes);
+        return String.format(Locale.ROOT, "%.2f s, %.1f MB/s", seconds, inputBytes / 1e6 / seconds);
     }
 
     /**

@@ -71,4 +71,19 @@ class ProgressTest {
         assertThat(code).isZero();
         assertThat(err.toString()).doesNotContain("\r").startsWith("convert: 1 records in = 1 written + 0 rejected");
     }
+
+    @Test
+    void theSummaryLineTellsTimeAndThroughput() throws Exception {
+        StringWriter err = new StringWriter();
+        Path file = dir.resolve("in.jsonl");
+        Files.writeString(file, "{\"instruction\": \"q\", \"output\": \"a\"}\n", StandardCharsets.UTF_8);
+        Path summary = dir.resolve("summary.json");
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "convert",
+                file.toString(), dir.resolve("out.jsonl").toString(), "--to", "sharegpt", "--summary-json", summary.toString());
+
+        assertThat(code).isZero();
+        assertThat(err.toString()).matches("convert: 1 records in = 1 written \\+ 0 rejected \\(alpaca -> sharegpt\\)"
+                + " in \\d+\\.\\d\\d s, \\d+\\.\\d MB/s; wrote .*out\\.jsonl\\R");
+        assertThat(Files.readString(summary)).contains("\"input_bytes\" : " + Files.size(file));
+    }
 }
