@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sftkit.core.RoleNames;
 import io.sftkit.core.export.DatasetExport;
 import io.sftkit.core.export.ExportRequest;
+import io.sftkit.core.split.SplitRatios;
+import io.sftkit.core.split.Splitter;
 import io.sftkit.spi.ExportLayout;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Spec;
             "  sftkit export data/generated --to sharegpt --for llama-factory --out export/lf",
             "  sftkit export data/generated --to chatml --for hf --out export/hf",
             "  sftkit export data/generated --part preference --to sharegpt --for llama-factory --out export/lf-dpo",
+            "  sftkit export big.jsonl --ratios 0.98,0.01,0.01 --to chatml --container parquet --for hf --out export/big",
             "",
             "Nothing is moved into place until every split was read to its end. With --on-error skip the rejects "
                     + "file defaults to DIR.rejects.jsonl, beside the folder.",
@@ -36,7 +39,7 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DATASET",
-            description = "A 'sftkit generate' output folder (its train/val/test.jsonl) or one dataset file (exported as the train split).")
+            description = "A 'sftkit generate' output folder (its train/val/test.jsonl) or one dataset file (exported as the train split, or split with --ratios).")
     Path dataset;
 
     @Option(names = "--to", required = true, paramLabel = "FORMAT",
@@ -61,6 +64,17 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--max-rows-per-file", paramLabel = "N",
             description = "Write each split as shards of at most N rows, named as the HuggingFace Hub does (train-00000-of-00003.parquet).")
     Long maxRowsPerFile;
+
+    @Option(names = "--ratios", paramLabel = "TRAIN,VAL,TEST",
+            description = "Split one dataset file into train, val and test as it streams, in about these ratios (summing to 1):"
+                    + " each sample goes where a seeded hash of its normalised output sends it, so equal outputs never"
+                    + " land in two splits and memory does not grow with the input. Sizes are within sampling noise of"
+                    + " the ratios; a split of ratio 0 is not written.")
+    String ratios;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Splitter.DEFAULT_SEED,
+            description = "Seed of the --ratios split. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "sftkit",
             description = "The dataset's name in the framework's config. Default: ${DEFAULT-VALUE}.")
@@ -93,7 +107,8 @@ final class ExportCommand implements Callable<Integer> {
                     RoleNames.parse(inputOptions.roleMap), to, Optional.ofNullable(container),
                     compression == null ? Map.of() : Map.of("compression", compression),
                     maxRowsPerFile == null ? OptionalLong.empty() : OptionalLong.of(maxRowsPerFile),
-                    Optional.ofNullable(framework), out, name, force, rejects);
+                    Optional.ofNullable(framework), out, name, force, rejects,
+                    Optional.ofNullable(ratios).map(SplitRatios::parse), seed);
             DatasetExport.Result result;
             LongAdder inputBytes = new LongAdder();
             try (Progress progress = Progress.start(spec, "export")) {

@@ -102,4 +102,70 @@ class ExportCliTest {
         assertThat(SharedInterop.records(out.resolve("train.jsonl")))
                 .isEqualTo(SharedInterop.records(SharedInterop.file("llama-factory/alpaca_zh_demo.json")));
     }
+
+    @Test
+    void oneLargeFileIsSplitAsItStreamsWithoutAnOutputInTwoSplits() throws IOException {
+        Path input = dir.resolve("big.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            String output = (i % 2 == 0 ? "Answer " : "answer ") + (i % 1000) + (i % 3 == 0 ? "!" : "");
+            lines.append("{\"instruction\": \"question ").append(i).append("\", \"input\": \"\", \"output\": \"")
+                    .append(output).append("\"}\n");
+        }
+        Files.writeString(input, lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("split");
+
+        CliRun run = CliRun.of("export", input.toString(), "--ratios", "0.8,0.1,0.1", "--to", "sharegpt", "--for",
+                "llama-factory", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        java.util.Map<String, java.util.Set<String>> outputs = new java.util.HashMap<>();
+        long total = 0;
+        for (String split : java.util.List.of("train", "val", "test")) {
+            java.util.List<String> rows = Files.readAllLines(out.resolve(split + ".jsonl"), StandardCharsets.UTF_8);
+            assertThat(run.out()).contains(String.format("%-6s %6d rows", split, rows.size()));
+            total += rows.size();
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (String row : rows) {
+                keys.add(io.sftkit.core.validate.OutputNormalizer.duplicateKey(
+                        Json.MAPPER.readTree(row).path("conversations").path(1).path("value").asText()));
+            }
+            outputs.put(split, keys);
+        }
+        assertThat(total).isEqualTo(3000);
+        assertThat(outputs.get("train")).doesNotContainAnyElementsOf(outputs.get("val"))
+                .doesNotContainAnyElementsOf(outputs.get("test"));
+        assertThat(outputs.get("val")).doesNotContainAnyElementsOf(outputs.get("test"));
+        assertThat(outputs.get("train").size()).isBetween(700, 900);
+        assertThat(Json.MAPPER.readTree(out.resolve("dataset_info.json").toFile()).properties())
+                .extracting(java.util.Map.Entry::getKey).contains("sftkit_train", "sftkit_val", "sftkit_test");
+
+        Path again = dir.resolve("again");
+        assertThat(CliRun.of("-q", "export", input.toString(), "--ratios", "0.8,0.1,0.1", "--to", "sharegpt", "--out",
+                again.toString()).exitCode()).isZero();
+        assertThat(Files.readString(again.resolve("val.jsonl"))).isEqualTo(Files.readString(out.resolve("val.jsonl")));
+        Path reseeded = dir.resolve("reseeded");
+        assertThat(CliRun.of("-q", "export", input.toString(), "--ratios", "0.8,0.1,0.1", "--seed", "7", "--to",
+                "sharegpt", "--out", reseeded.toString()).exitCode()).isZero();
+        assertThat(Files.readString(reseeded.resolve("val.jsonl"))).isNotEqualTo(Files.readString(out.resolve("val.jsonl")));
+    }
+
+    @Test
+    void aSplitOfRatioZeroIsNotWrittenAndAFolderIsNotSplitAgain() throws IOException {
+        Path input = dir.resolve("small.jsonl");
+        Files.writeString(input, "{\"instruction\": \"q\", \"output\": \"a\"}\n{\"instruction\": \"r\", \"output\": \"b\"}\n");
+        Path out = dir.resolve("two");
+        CliRun run = CliRun.of("export", input.toString(), "--ratios", "0.5,0.5,0", "--to", "alpaca", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(out.resolve("test.jsonl")).doesNotExist();
+        assertThat(Files.readAllLines(out.resolve("train.jsonl")).size() + Files.readAllLines(out.resolve("val.jsonl")).size())
+                .isEqualTo(2);
+
+        CliRun folder = CliRun.of("export", generated.toString(), "--ratios", "0.8,0.1,0.1", "--to", "alpaca", "--out",
+                dir.resolve("no").toString());
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.err()).contains("--ratios splits one dataset file;", "leave out --ratios, or give one file")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("no")).doesNotExist();
+    }
 }

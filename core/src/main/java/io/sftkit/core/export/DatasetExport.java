@@ -11,6 +11,8 @@ import io.sftkit.core.io.DatasetWriter;
 import io.sftkit.core.io.JsonLinesContainer;
 import io.sftkit.core.io.RejectsFile;
 import io.sftkit.core.io.ShardedDatasetWriter;
+import io.sftkit.core.split.HashSplitter;
+import io.sftkit.core.split.Split;
 import io.sftkit.core.stats.DatasetStats;
 import io.sftkit.spi.Container;
 import io.sftkit.spi.ExportLayout;
@@ -20,12 +22,14 @@ import io.sftkit.spi.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Writes a dataset's splits in a shape and container, then the framework's config
@@ -75,11 +79,10 @@ public final class DatasetExport {
             throw new UsageException("--max-rows-per-file: --for " + target.get().id()
                     + " cannot name sharded splits in its config; use --for hf, or export without --for");
         }
-        Map<String, Path> inputs = inputs(request);
+        Map<Path, List<String>> inputs = inputs(request);
 
         ExportLayout.Builder layout = ExportLayout.builder(request.name(), shape.id(), container.id());
         DatasetStats stats = new DatasetStats();
-        String extension = container.extensions().get(0);
         List<Runnable> commits = new ArrayList<>();
         List<AutoCloseable> pending = new ArrayList<>();
         Optional<RejectsFile> rejects = Optional.empty();
@@ -87,30 +90,27 @@ public final class DatasetExport {
             rejects = request.rejects().map(path -> RejectsFile.create(path, request.overwrite()));
             rejects.ifPresent(pending::add);
             Conversion.Summary counts = new Conversion.Summary(0, 0, 0, 0);
-            for (Map.Entry<String, Path> split : inputs.entrySet()) {
-                Path relative = target.map(t -> t.dataFile(split.getKey(), extension))
-                        .orElseGet(() -> Path.of(split.getKey() + "." + extension));
-                try (DatasetReader in = DatasetReader.open(registry, split.getValue(), request.fromShape(),
+            for (Map.Entry<Path, List<String>> input : inputs.entrySet()) {
+                Map<String, SplitOutput> outputs = new LinkedHashMap<>();
+                for (String split : input.getValue()) {
+                    outputs.put(split, SplitOutput.open(request, split, shape, container, target, pending));
+                }
+                try (DatasetReader in = DatasetReader.open(registry, input.getKey(), request.fromShape(),
                         Optional.empty(), request.roles())) {
                     reading.accept(in);
-                    if (request.maxRowsPerFile().isPresent()) {
-                        Path dir = request.outDir().resolve(relative).getParent();
-                        ShardedDatasetWriter out = ShardedDatasetWriter.create(dir, split.getKey(), shape, container,
-                                request.maxRowsPerFile().getAsLong(), request.overwrite());
-                        pending.add(out);
-                        counts = counts.plus(Conversion.copy(in, observed(out::write, layout, stats), s -> true, rejects));
-                        commits.add(out::commit);
-                        layout.split(split.getKey(), request.outDir().relativize(dir).resolve(split.getKey() + "-*." + extension),
-                                out.written());
+                    Function<Sample, ObjectNode> write;
+                    if (outputs.size() == 1) {
+                        write = outputs.values().iterator().next().write();
                     } else {
-                        DatasetWriter out = DatasetWriter.create(request.outDir().resolve(relative), shape, container,
-                                request.overwrite());
-                        pending.add(out);
-                        counts = counts.plus(Conversion.copy(in, observed(out::write, layout, stats), s -> true, rejects));
-                        commits.add(out::commit);
-                        layout.split(split.getKey(), relative, out.written());
+                        HashSplitter splitter = new HashSplitter(request.split().orElseThrow(), request.seed());
+                        write = sample -> outputs.get(splitter.assign(sample).fileStem()).write().apply(sample);
                     }
+                    counts = counts.plus(Conversion.copy(in, observed(write, layout, stats), s -> true, rejects));
                 }
+                outputs.forEach((split, out) -> {
+                    commits.add(out.commit());
+                    layout.split(split, out.layoutPath(), out.written().getAsLong());
+                });
             }
             if (counts.recordsIn() == 0) {
                 throw Conversion.noRecords(request.dataset());
@@ -146,23 +146,33 @@ public final class DatasetExport {
         }
     }
 
-    /** Split name to input file: a generate folder's splits, or one file as {@code train}. */
-    private static Map<String, Path> inputs(ExportRequest request) {
+    /**
+     * Input file to the splits it makes: a generate folder's split files, each its own split;
+     * or one file, the train split, or with {@link ExportRequest#split()} the splits whose
+     * ratio is not zero.
+     */
+    private static Map<Path, List<String>> inputs(ExportRequest request) {
         Path dataset = request.dataset();
-        Map<String, Path> inputs = new LinkedHashMap<>();
+        Map<Path, List<String>> inputs = new LinkedHashMap<>();
         if (!Files.isDirectory(dataset)) {
             if (request.part() == ExportRequest.Part.PREFERENCE) {
                 throw new UsageException("--part preference needs a generate output folder, not the file " + dataset);
             }
-            inputs.put("train", dataset);
+            List<String> splits = request.split().map(ratios -> Arrays.stream(Split.values())
+                    .filter(split -> ratios.of(split) > 0).map(Split::fileStem).toList()).orElse(List.of("train"));
+            inputs.put(dataset, splits);
             return inputs;
+        }
+        if (request.split().isPresent()) {
+            throw new UsageException("--ratios splits one dataset file; " + dataset + " is a folder, whose splits are"
+                    + " made already: leave out --ratios, or give one file");
         }
         Path folder = request.part() == ExportRequest.Part.PREFERENCE ? dataset.resolve("preference") : dataset;
         List<String> missing = new ArrayList<>();
         for (String split : SPLITS) {
             Path file = folder.resolve(split + ".jsonl");
             if (Files.isRegularFile(file)) {
-                inputs.put(split, file);
+                inputs.put(file, List.of(split));
             } else {
                 missing.add(file.toString());
             }
@@ -172,5 +182,33 @@ public final class DatasetExport {
                     + "); give a 'sftkit generate' output folder or a dataset file");
         }
         return inputs;
+    }
+
+    /**
+     * Where one split goes: a file, or shards of at most {@code --max-rows-per-file} rows.
+     *
+     * @param layoutPath the split's file (or its shards' glob) relative to the output folder
+     */
+    private record SplitOutput(Function<Sample, ObjectNode> write, LongSupplier written, Runnable commit,
+            Path layoutPath) {
+
+        /** Opens the split's writer, adding it to {@code pending} so that it is closed (and, uncommitted, removed). */
+        static SplitOutput open(ExportRequest request, String split, Shape shape, Container container,
+                Optional<FrameworkTarget> target, List<AutoCloseable> pending) {
+            String extension = container.extensions().get(0);
+            Path relative = target.map(t -> t.dataFile(split, extension)).orElseGet(() -> Path.of(split + "." + extension));
+            if (request.maxRowsPerFile().isPresent()) {
+                Path dir = request.outDir().resolve(relative).getParent();
+                ShardedDatasetWriter out = ShardedDatasetWriter.create(dir, split, shape, container,
+                        request.maxRowsPerFile().getAsLong(), request.overwrite());
+                pending.add(out);
+                return new SplitOutput(out::write, out::written, out::commit,
+                        request.outDir().relativize(dir).resolve(split + "-*." + extension));
+            }
+            DatasetWriter out = DatasetWriter.create(request.outDir().resolve(relative), shape, container,
+                    request.overwrite());
+            pending.add(out);
+            return new SplitOutput(out::write, out::written, out::commit, relative);
+        }
     }
 }

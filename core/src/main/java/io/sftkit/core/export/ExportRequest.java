@@ -3,6 +3,7 @@ package io.sftkit.core.export;
 import static java.util.Objects.requireNonNull;
 
 import io.sftkit.core.RoleNames;
+import io.sftkit.core.split.SplitRatios;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,9 @@ import java.util.OptionalLong;
  * @param overwrite whether existing files may be replaced
  * @param rejects where records that cannot be read or written go ({@code --on-error skip});
  *     empty to stop at the first
+ * @param split when set, the one dataset file is split into train, val and test as it streams
+ *     ({@link io.sftkit.core.split.HashSplitter}), with these ratios and the seed
+ * @param seed the split's seed
  */
 public record ExportRequest(
         Path dataset,
@@ -40,7 +44,9 @@ public record ExportRequest(
         Path outDir,
         String name,
         boolean overwrite,
-        Optional<Path> rejects) {
+        Optional<Path> rejects,
+        Optional<SplitRatios> split,
+        long seed) {
 
     public ExportRequest {
         requireNonNull(dataset, "dataset is null");
@@ -55,6 +61,7 @@ public record ExportRequest(
         requireNonNull(outDir, "outDir is null");
         requireNonNull(name, "name is null");
         requireNonNull(rejects, "rejects is null");
+        requireNonNull(split, "split is null");
     }
 
     /** The parts of a generate output folder. */
