@@ -63,6 +63,10 @@ g="$out/generated"
 "$sftkit" -q export "$g" --part preference --to sharegpt --for llama-factory --out "$out/export/llama-factory-dpo"
 "$sftkit" -q export "$g" --to chatml --for hf --out "$out/export/hf-chatml"
 "$sftkit" -q export "$g" --to chatml --for axolotl --out "$out/export/axolotl-chatml"
+# One file split as it streams (export --ratios): each framework loads all three splits.
+demo="$interop/llama-factory/alpaca_en_demo.json"
+"$sftkit" -q export "$demo" --ratios 0.8,0.1,0.1 --to sharegpt --for llama-factory --out "$out/export/llama-factory-ratios"
+"$sftkit" -q export "$demo" --ratios 0.8,0.1,0.1 --to chatml --for hf --out "$out/export/hf-ratios"
 
 # Parquet: each shape, and an HF export with shards.
 for shape in alpaca sharegpt chatml canonical; do
@@ -70,6 +74,7 @@ for shape in alpaca sharegpt chatml canonical; do
     "$sftkit" -q convert "$g/preference/train.jsonl" "$out/parquet/preference.$shape.parquet" --to "$shape"
 done
 "$sftkit" -q export "$g" --to chatml --for hf --container parquet --max-rows-per-file 10 --out "$out/parquet/hf-chatml"
+"$sftkit" -q export "$demo" --ratios 0.8,0.1,0.1 --to chatml --for hf --container parquet --out "$out/parquet/hf-ratios"
 
 echo "interop: $refused conversions refused by their target format" >&2
 status=0
