@@ -147,4 +147,22 @@ class JsonContainersTest {
         json.create(f, new CanonicalShape()).close();
         assertThat(readAll(json, f)).isEmpty();
     }
+
+    @Test
+    void jsonLinesOutputOfManyMegabytesIsTheRecordsInOrderWhateverTheChunkBoundaries() throws IOException {
+        Path f = dir.resolve("many.jsonl");
+        List<ObjectNode> written = new ArrayList<>();
+        StringBuilder expected = new StringBuilder();
+        try (RecordWriter w = jsonl.create(f, new CanonicalShape())) {
+            for (int i = 0; i < 6000; i++) {
+                ObjectNode record = Json.object().put("n", i).put("text", "ก่อน ☕️ \"" + "x".repeat(i % 997) + "\n");
+                w.write(record);
+                written.add(record);
+                expected.append(Json.MAPPER.writeValueAsString(record)).append('\n');
+            }
+        }
+        assertThat(Files.size(f)).isGreaterThan(3L << 20);
+        assertThat(Files.readString(f, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        assertThat(readAll(jsonl, f)).extracting(SourceRecord::fields).containsExactlyElementsOf(written);
+    }
 }
