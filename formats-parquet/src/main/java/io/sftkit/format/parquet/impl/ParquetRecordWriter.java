@@ -2,24 +2,16 @@ package io.sftkit.format.parquet.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sftkit.core.io.Handoff;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.SampleRefusedException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
@@ -28,23 +20,23 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * {@code messages: list<struct<content, role>>} for plain chat data rather than null
  * {@code tool_calls} in every message, which chat templates and TRL take for real values.
  *
- * <p>The columns are known only after the last record, so records are spooled as Avro
- * binary (in the shape's full schema) to a temporary file beside the target, and the
- * Parquet file is written from the spool on {@link #close()}, Avro's schema resolution
- * leaving out the unused fields.
+ * <p>The columns are known only after the last record, so rows are written in the shape's
+ * full schema to a file beside the target, by a thread of their own while the next records
+ * are encoded (column encoding and compression take as long as reading and encoding). On
+ * {@link #close()} that file becomes the target, or, when some columns went unused, the
+ * column chunks of the used ones are copied to the target as they are ({@link UnusedColumns}).
  */
 final class ParquetRecordWriter implements RecordWriter {
 
     private final Path target;
     private final RecordEncoder encoder;
     private final Schema avro;
-    private final WriteSettings settings;
     private final String shapeId;
-    private final Path spool;
-    private final OutputStream spoolOut;
-    private final BinaryEncoder spoolEncoder;
-    private final GenericDatumWriter<GenericRecord> datumWriter;
-    private long rows;
+    private final Path full;
+    private final ParquetWriter<GenericRecord> writer;
+    private final Handoff<GenericData.Record> rows = new Handoff<>();
+    private final Thread writing;
+    private long written;
     private boolean closed;
 
     ParquetRecordWriter(Path target, RecordEncoder encoder, Schema avro, WriteSettings settings, String shapeId)
@@ -52,42 +44,51 @@ final class ParquetRecordWriter implements RecordWriter {
         this.target = target;
         this.encoder = encoder;
         this.avro = avro;
-        this.settings = settings;
         this.shapeId = shapeId;
         Path dir = target.toAbsolutePath().getParent();
-        this.spool = Files.createTempFile(dir, "." + target.getFileName() + ".", ".parquet-spool");
+        this.full = Files.createTempFile(dir, "." + target.getFileName() + ".", ".parquet-full");
         try {
-            this.spoolOut = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
+            this.writer = ParquetFiles.writer(full, avro, settings);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(spool);
+            Files.deleteIfExists(full);
             throw e;
         }
-        this.spoolEncoder = EncoderFactory.get().directBinaryEncoder(spoolOut, null);
-        this.datumWriter = new GenericDatumWriter<>(avro, GenericData.get());
+        this.writing = rows.consumeOn("sftkit-write-parquet", writer::write);
     }
 
     /**
      * @throws SampleRefusedException when a value does not fit its column; nothing is written for the record
+     * @throws IOException when writing an earlier record failed
      */
     @Override
     public void write(ObjectNode record) throws IOException {
-        GenericData.Record row;
+        RecordEncoder.Encoded row;
         try {
             row = encoder.encode(record);
         } catch (Mismatch m) {
             throw new SampleRefusedException(shapeId + " in Parquet", sampleId(record),
                     "field '" + m.path() + "': " + m.problem());
         }
-        datumWriter.write(row, spoolEncoder);
-        rows++;
+        if (!rows.put(row.row(), 2 * row.textChars())) {
+            throw writeFailure();
+        }
+        written++;
     }
 
     private String sampleId(ObjectNode record) {
         JsonNode id = record.get("id");
-        return id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : "row " + (rows + 1);
+        return id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : "row " + (written + 1);
     }
 
-    /** Writes the Parquet file from the spool, then removes the spool. */
+    private IOException writeFailure() {
+        Throwable failure = rows.failure();
+        if (failure instanceof IOException e) {
+            return e;
+        }
+        return new IOException("writing Parquet failed: " + ParquetFiles.describe(failure), failure);
+    }
+
+    /** Writes the rows still queued, then puts the file in place with the columns the records used. */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -95,20 +96,23 @@ final class ParquetRecordWriter implements RecordWriter {
         }
         closed = true;
         try {
-            spoolOut.close();
-            Schema used = encoder.usedSchema();
-            GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(avro, used, GenericData.get());
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 16);
-                    ParquetWriter<GenericRecord> writer = ParquetFiles.writer(target, used, settings)) {
-                BinaryDecoder decoder = DecoderFactory.get().directBinaryDecoder(in, null);
-                GenericRecord row = null;
-                for (long i = 0; i < rows; i++) {
-                    row = datumReader.read(row, decoder);
-                    writer.write(row);
+            rows.finish(null);
+            rows.await(writing);
+            try {
+                writer.close();
+            } finally {
+                if (rows.failure() != null) {
+                    throw writeFailure();
                 }
             }
+            Schema used = encoder.usedSchema();
+            if (used.equals(avro)) {
+                Files.move(full, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                UnusedColumns.dropFrom(full, target, used);
+            }
         } finally {
-            Files.deleteIfExists(spool);
+            Files.deleteIfExists(full);
         }
     }
 }
