@@ -23,7 +23,7 @@ import java.util.Map;
  * of Parquet or Hadoop; that happens in {@link ParquetFiles} on the first open or create.
  *
  * <p>Options ({@link #withOptions}): {@code compression} = zstd (default), snappy, gzip or
- * none; {@code compression-level} = zstd's level, 1 (fastest) to 22 (smallest; default 3);
+ * none; {@code compression-level} = zstd's level, 1 (fastest; default) to 22 (smallest);
  * {@code row-group-mb} = the size row groups are flushed at, in MiB (default 16).
  */
 public final class ParquetContainer implements Container {

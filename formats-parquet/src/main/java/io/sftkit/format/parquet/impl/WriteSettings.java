@@ -23,8 +23,12 @@ public record WriteSettings(String compression, int zstdLevel, long rowGroupByte
 
     private static final List<String> CODECS = List.of("zstd", "snappy", "gzip", "none");
     private static final long MB = 1024L * 1024L;
-    /** zstd's own default. */
-    private static final int DEFAULT_LEVEL = 3;
+    /**
+     * zstd level 1, pyarrow's default (so that of files HF datasets writes): on 1M alpaca rows
+     * with shuffled words, converting took 18.9 s of CPU at level 1, 20.0 s at 2 and 21.2 s at
+     * 3 (zstd's own default, DuckDB's and polars'), for files of 377, 334 and 317 MB.
+     */
+    private static final int DEFAULT_LEVEL = 1;
 
     /**
      * zstd, and row groups flushed at 16 MiB. parquet-mr counts mostly compressed bytes: on
