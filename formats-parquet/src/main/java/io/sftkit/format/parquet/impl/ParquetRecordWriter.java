@@ -22,7 +22,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
  *
  * <p>The columns are known only after the last record, so rows are written in the shape's
  * full schema to a file beside the target, by a thread of their own while the next records
- * are encoded (column encoding and compression take as long as reading and encoding). On
+ * are encoded (column encoding and compression are a third of a conversion's work). On
  * {@link #close()} that file becomes the target, or, when some columns went unused, the
  * column chunks of the used ones are copied to the target as they are ({@link UnusedColumns}).
  */
