@@ -7,8 +7,8 @@
  * 64-bit integers and doubles as themselves, lists as standard 3-level lists, structs as
  * structs, and {@code JSON_TEXT} values as their JSON text. A file has only the columns and
  * struct fields its records use (a struct none of whose fields is used keeps its first one):
- * rows are written in all columns beside the output as records come, and the used columns'
- * chunks are copied into the output when the writer is closed.
+ * rows are written in all columns as records come, and the footer is written again with the
+ * used ones when the writer is closed.
  * In a struct with an extras field, a value its declared field cannot hold as written (another
  * JSON type, an integer in a double column, {@code 1.50} in a double column) and a JSON
  * {@code null} are kept in the extras. Elsewhere a record that does not fit is refused alone

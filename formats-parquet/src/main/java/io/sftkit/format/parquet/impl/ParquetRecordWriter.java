@@ -6,9 +6,7 @@ import io.sftkit.core.io.Handoff;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.SampleRefusedException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -21,10 +19,9 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * {@code tool_calls} in every message, which chat templates and TRL take for real values.
  *
  * <p>The columns are known only after the last record, so rows are written in the shape's
- * full schema to a file beside the target, by a thread of their own while the next records
- * are encoded (column encoding and compression are a third of a conversion's work). On
- * {@link #close()} that file becomes the target, or, when some columns went unused, the
- * column chunks of the used ones are copied to the target as they are ({@link UnusedColumns}).
+ * full schema, by a thread of their own while the next records are encoded (column encoding
+ * and compression are a third of a conversion's work), and on {@link #close()} the footer is
+ * written again without the unused columns ({@link UnusedColumns}).
  */
 final class ParquetRecordWriter implements RecordWriter {
 
@@ -32,7 +29,6 @@ final class ParquetRecordWriter implements RecordWriter {
     private final RecordEncoder encoder;
     private final Schema avro;
     private final String shapeId;
-    private final Path full;
     private final ParquetWriter<GenericRecord> writer;
     private final Handoff<GenericData.Record> rows = new Handoff<>();
     private final Thread writing;
@@ -45,14 +41,7 @@ final class ParquetRecordWriter implements RecordWriter {
         this.encoder = encoder;
         this.avro = avro;
         this.shapeId = shapeId;
-        Path dir = target.toAbsolutePath().getParent();
-        this.full = Files.createTempFile(dir, "." + target.getFileName() + ".", ".parquet-full");
-        try {
-            this.writer = ParquetFiles.writer(full, avro, settings);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(full);
-            throw e;
-        }
+        this.writer = ParquetFiles.writer(target, avro, settings);
         this.writing = rows.consumeOn("sftkit-write-parquet", writer::write);
     }
 
@@ -88,31 +77,25 @@ final class ParquetRecordWriter implements RecordWriter {
         return new IOException("writing Parquet failed: " + ParquetFiles.describe(failure), failure);
     }
 
-    /** Writes the rows still queued, then puts the file in place with the columns the records used. */
+    /** Writes the rows still queued, then leaves out the columns no record used. */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
+        rows.finish(null);
+        rows.await(writing);
         try {
-            rows.finish(null);
-            rows.await(writing);
-            try {
-                writer.close();
-            } finally {
-                if (rows.failure() != null) {
-                    throw writeFailure();
-                }
-            }
-            Schema used = encoder.usedSchema();
-            if (used.equals(avro)) {
-                Files.move(full, target, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                UnusedColumns.dropFrom(full, target, used);
-            }
+            writer.close();
         } finally {
-            Files.deleteIfExists(full);
+            if (rows.failure() != null) {
+                throw writeFailure();
+            }
+        }
+        Schema used = encoder.usedSchema();
+        if (!used.equals(avro)) {
+            UnusedColumns.dropFrom(target, used);
         }
     }
 }
