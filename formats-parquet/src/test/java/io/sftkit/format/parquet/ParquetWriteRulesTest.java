@@ -2,6 +2,7 @@ package io.sftkit.format.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sftkit.core.Sample;
@@ -282,6 +283,23 @@ class ParquetWriteRulesTest {
             assertThat(columns.get(1).hasDictionaryPage()).as("small: 200 texts, 128 KiB").isTrue();
             assertThat(columns.get(2).hasDictionaryPage()).as("large: 600 texts, 384 KiB, written plain").isFalse();
         }
+    }
+
+    @Test
+    void aFailureOfTheWritingThreadReachesTheCaller() {
+        Path full = Path.of("/dev/full");
+        assumeTrue(java.nio.file.Files.isWritable(full), "needs Linux's /dev/full, where every write fails");
+        Shape shape = new SchemaOnlyShape("text", Optional.of(RecordSchema.of(Column.required("t", ColumnType.STRING))));
+        Random random = new Random(5);
+        assertThatThrownBy(() -> {
+            try (RecordWriter writer = parquet.withOptions(Map.of("row-group-mb", "1")).create(full, shape)) {
+                for (int i = 0; i < 20_000; i++) {
+                    StringBuilder text = new StringBuilder();
+                    random.longs(40).forEach(l -> text.append(Long.toHexString(l)));
+                    writer.write(Json.object().put("t", text.toString()));
+                }
+            }
+        }).isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
     }
 
     private static List<String> filesIn(Path dir) throws IOException {

@@ -69,11 +69,9 @@ final class ParquetRecordWriter implements RecordWriter {
         return id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : "row " + (written + 1);
     }
 
+    /** A new exception each time: write and close both report the writing thread's failure, and one suppresses the other. */
     private IOException writeFailure() {
         Throwable failure = rows.failure();
-        if (failure instanceof IOException e) {
-            return e;
-        }
         return new IOException("writing Parquet failed: " + ParquetFiles.describe(failure), failure);
     }
 
