@@ -9,7 +9,6 @@ import io.sftkit.core.split.Splitter;
 import io.sftkit.spi.ExportLayout;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -61,6 +60,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Parquet compression: zstd (default), snappy, gzip or none.")
     String compression;
 
+    @Option(names = "--compression-level", paramLabel = "N", description = OutputOptions.COMPRESSION_LEVEL_HELP)
+    Integer compressionLevel;
+
     @Option(names = "--max-rows-per-file", paramLabel = "N",
             description = "Write each split as shards of at most N rows, named as the HuggingFace Hub does (train-00000-of-00003.parquet).")
     Long maxRowsPerFile;
@@ -105,7 +107,7 @@ final class ExportCommand implements Callable<Integer> {
             Optional<Path> rejects = errorOptions.rejectsFile(out);
             ExportRequest request = new ExportRequest(dataset, part, Optional.ofNullable(inputOptions.from),
                     RoleNames.parse(inputOptions.roleMap), to, Optional.ofNullable(container),
-                    compression == null ? Map.of() : Map.of("compression", compression),
+                    OutputOptions.containerOptions(compression, compressionLevel),
                     maxRowsPerFile == null ? OptionalLong.empty() : OptionalLong.of(maxRowsPerFile),
                     Optional.ofNullable(framework), out, name, force, rejects,
                     Optional.ofNullable(ratios).map(SplitRatios::parse), seed);

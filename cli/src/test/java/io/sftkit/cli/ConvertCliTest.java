@@ -94,6 +94,28 @@ class ConvertCliTest {
     }
 
     @Test
+    void theParquetZstdLevelTradesTimeForSizeAndKeepsTheRecords() throws IOException {
+        Path source = SharedInterop.file("llama-factory/alpaca_en_demo.json");
+        Path fast = dir.resolve("fast.parquet");
+        Path small = dir.resolve("small.parquet");
+        assertThat(convert(source, fast, "--to", "alpaca").exitCode()).isZero();
+        CliRun run = convert(source, small, "--to", "alpaca", "--compression-level", "19");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.size(small)).as("level 19 against the default 1").isLessThan(Files.size(fast));
+        assertThat(convert(small, dir.resolve("back.json"), "--to", "alpaca").exitCode()).isZero();
+        assertThat(SharedInterop.records(dir.resolve("back.json"))).isEqualTo(SharedInterop.records(source));
+
+        CliRun bad = convert(source, dir.resolve("bad.parquet"), "--to", "alpaca", "--compression-level", "30");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("compression-level '30'").contains("1 (fastest) to 22 (smallest)");
+        CliRun snappy = convert(source, dir.resolve("bad.parquet"), "--to", "alpaca", "--compression", "snappy",
+                "--compression-level", "3");
+        assertThat(snappy.exitCode()).isEqualTo(2);
+        assertThat(snappy.err()).contains("does not apply to compression snappy");
+        assertThat(dir.resolve("bad.parquet")).doesNotExist();
+    }
+
+    @Test
     void existingOutputIsKeptWithoutForce() throws IOException {
         Path out = dir.resolve("out.jsonl");
         Files.writeString(out, "keep");

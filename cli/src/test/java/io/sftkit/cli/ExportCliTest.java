@@ -86,7 +86,7 @@ class ExportCliTest {
     void parquetShardsForTheHub() {
         Path out = dir.resolve("hf-parquet");
         CliRun run = CliRun.of("export", generated.toString(), "--to", "canonical", "--for", "hf", "--container", "parquet",
-                "--max-rows-per-file", "10", "--out", out.toString());
+                "--max-rows-per-file", "10", "--compression-level", "3", "--out", out.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(out.resolve("data/train-00000-of-00004.parquet")).isRegularFile();
         assertThat(out.resolve("data/train-00003-of-00004.parquet")).isRegularFile();

@@ -23,7 +23,8 @@ import java.util.Map;
  * of Parquet or Hadoop; that happens in {@link ParquetFiles} on the first open or create.
  *
  * <p>Options ({@link #withOptions}): {@code compression} = zstd (default), snappy, gzip or
- * none; {@code row-group-mb} = the size row groups are flushed at, in MiB (default 16).
+ * none; {@code compression-level} = zstd's level, 1 (fastest; default) to 22 (smallest);
+ * {@code row-group-mb} = the size row groups are flushed at, in MiB (default 16).
  */
 public final class ParquetContainer implements Container {
 
@@ -52,7 +53,7 @@ public final class ParquetContainer implements Container {
     @Override
     public String description() {
         return "Apache Parquet, HuggingFace-compatible columns (.parquet; options: compression=zstd|snappy|gzip|none,"
-                + " row-group-mb=N)";
+                + " compression-level=1..22 (zstd), row-group-mb=N)";
     }
 
     @Override

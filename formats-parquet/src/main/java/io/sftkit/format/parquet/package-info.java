@@ -7,12 +7,13 @@
  * 64-bit integers and doubles as themselves, lists as standard 3-level lists, structs as
  * structs, and {@code JSON_TEXT} values as their JSON text. A file has only the columns and
  * struct fields its records use (a struct none of whose fields is used keeps its first one):
- * records are spooled beside the output and the file is written when the writer is closed.
+ * rows are written in all columns as records come, and the footer is written again with the
+ * used ones when the writer is closed.
  * In a struct with an extras field, a value its declared field cannot hold as written (another
  * JSON type, an integer in a double column, {@code 1.50} in a double column) and a JSON
  * {@code null} are kept in the extras. Elsewhere a record that does not fit is refused alone
- * ({@link io.sftkit.spi.SampleRefusedException} naming the field). Defaults: zstd, row groups
- * flushed at 16 MiB.
+ * ({@link io.sftkit.spi.SampleRefusedException} naming the field). Defaults: zstd at level 1
+ * (pyarrow's), row groups flushed at 16 MiB.
  *
  * <p>Reading needs no shape: a file sftkit wrote describes itself (JSON-text columns and
  * struct extras are marked in the Avro schema parquet-avro keeps in the file), so its records

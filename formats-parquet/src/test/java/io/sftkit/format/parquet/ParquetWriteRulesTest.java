@@ -2,10 +2,12 @@ package io.sftkit.format.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sftkit.core.Sample;
 import io.sftkit.core.UsageException;
+import io.sftkit.core.io.Json;
 import io.sftkit.spi.Column;
 import io.sftkit.spi.ColumnType;
 import io.sftkit.spi.Container;
@@ -24,6 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +176,138 @@ class ParquetWriteRulesTest {
         assertThat(ArrowTypes.of(none)).as("an empty file: the required columns").containsOnlyKeys("r");
     }
 
+    @Test
+    void rowsKeepTheirOrderAcrossRowGroupsWhenUnusedColumnsAreLeftOut() throws IOException {
+        Shape shape = new SchemaOnlyShape("chat", Optional.of(RecordSchema.of(
+                Column.required("n", ColumnType.LONG),
+                Column.optional("unused", ColumnType.STRING),
+                Column.optional("messages", ColumnType.list(ColumnType.struct(
+                        Column.optional("role", ColumnType.STRING),
+                        Column.optional("tool_calls", ColumnType.list(ColumnType.STRING)),
+                        Column.optional("content", ColumnType.STRING)))))));
+        Path file = dir.resolve("chat.parquet");
+        List<ObjectNode> records = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 6000; i++) {
+            StringBuilder text = new StringBuilder();
+            random.longs(40).forEach(l -> text.append(Long.toHexString(l)));
+            records.add(TestSamples.object("{\"n\": " + i + ", \"messages\": [{\"role\": \"user\", \"content\": \""
+                    + text + "\"}, {\"role\": \"assistant\"}]}"));
+        }
+        try (RecordWriter writer = parquet.withOptions(Map.of("row-group-mb", "1")).create(file, shape)) {
+            for (ObjectNode r : records) {
+                writer.write(r);
+            }
+        }
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
+            assertThat(footer.getRowGroups()).as("several row groups").hasSizeGreaterThan(2);
+            assertThat(footer.getRowGroups()).flatExtracting(BlockMetaData::getColumns)
+                    .as("the used columns' page indexes are kept").allSatisfy(c -> {
+                        assertThat(c.getOffsetIndexReference()).isNotNull();
+                        assertThat(footer.readOffsetIndex(c).getPageCount()).isPositive();
+                    });
+        }
+        assertThat(ArrowTypes.of(file)).as("unused leaves are left out, inside lists of structs too").containsExactly(
+                Map.entry("n", "int64"),
+                Map.entry("messages", "list<struct<content: string, role: string>>"));
+        assertThat(readAll(file)).containsExactlyElementsOf(records);
+        assertThat(filesIn(dir)).containsExactly("chat.parquet");
+    }
+
+    @Test
+    void aFileWhoseRecordsUseEveryColumnKeepsThemAll() throws IOException {
+        Shape shape = new SchemaOnlyShape("full", Optional.of(RecordSchema.of(
+                Column.optional("a", ColumnType.STRING),
+                Column.optional("b", ColumnType.list(ColumnType.LONG)))));
+        Path file = dir.resolve("full.parquet");
+        try (RecordWriter writer = parquet.create(file, shape)) {
+            writer.write(TestSamples.object("{\"a\": \"x\"}"));
+            writer.write(TestSamples.object("{\"b\": [1, 2]}"));
+        }
+        assertThat(ArrowTypes.of(file)).containsExactly(Map.entry("a", "string"), Map.entry("b", "list<int64>"));
+        assertThat(readAll(file)).containsExactly(TestSamples.object("{\"a\": \"x\"}"),
+                TestSamples.object("{\"b\": [1, 2]}"));
+        assertThat(filesIn(dir)).containsExactly("full.parquet");
+    }
+
+    @Test
+    void theZstdLevelIsAnOption() throws IOException {
+        Shape shape = new SchemaOnlyShape("text", Optional.of(RecordSchema.of(Column.required("t", ColumnType.STRING))));
+        List<ObjectNode> records = new ArrayList<>();
+        Random random = new Random(11);
+        String[] words = {"กาแฟ", "coffee", "brand", "☕️", "launch", "ร้าน", "morning", "weekend"};
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 60; w++) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            records.add(Json.object().put("t", text.toString()));
+        }
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        for (String level : List.of("1", "19")) {
+            Path file = dir.resolve("level-" + level + ".parquet");
+            try (RecordWriter writer = parquet.withOptions(Map.of("compression-level", level)).create(file, shape)) {
+                for (ObjectNode r : records) {
+                    writer.write(r);
+                }
+            }
+            assertThat(readAll(file)).containsExactlyElementsOf(records);
+            sizes.put(level, java.nio.file.Files.size(file));
+        }
+        assertThat(sizes.get("19")).as("zstd compresses harder at 19 than at 1").isLessThan(sizes.get("1"));
+    }
+
+    @Test
+    void aDictionaryHoldsAQuarterMegabyteOfDistinctValues() throws IOException {
+        Shape shape = new SchemaOnlyShape("turns", Optional.of(RecordSchema.of(
+                Column.required("role", ColumnType.STRING),
+                Column.required("small", ColumnType.STRING),
+                Column.required("large", ColumnType.STRING))));
+        Path file = dir.resolve("turns.parquet");
+        Random random = new Random(3);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            StringBuilder text = new StringBuilder();
+            random.longs(40).forEach(l -> text.append(String.format("%016x", l)));
+            texts.add(text.toString());
+        }
+        try (RecordWriter writer = parquet.create(file, shape)) {
+            for (int i = 0; i < 1800; i++) {
+                writer.write(Json.object().put("role", i % 2 == 0 ? "user" : "assistant")
+                        .put("small", texts.get(i % 200)).put("large", texts.get(i % 600)));
+            }
+        }
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
+            List<ColumnChunkMetaData> columns = footer.getRowGroups().get(0).getColumns();
+            assertThat(columns.get(0).hasDictionaryPage()).as("role: two values").isTrue();
+            assertThat(columns.get(1).hasDictionaryPage()).as("small: 200 texts, 128 KiB").isTrue();
+            assertThat(columns.get(2).hasDictionaryPage()).as("large: 600 texts, 384 KiB, written plain").isFalse();
+        }
+    }
+
+    @Test
+    void aFailureOfTheWritingThreadReachesTheCaller() {
+        Path full = Path.of("/dev/full");
+        assumeTrue(java.nio.file.Files.isWritable(full), "needs Linux's /dev/full, where every write fails");
+        Shape shape = new SchemaOnlyShape("text", Optional.of(RecordSchema.of(Column.required("t", ColumnType.STRING))));
+        Random random = new Random(5);
+        assertThatThrownBy(() -> {
+            try (RecordWriter writer = parquet.withOptions(Map.of("row-group-mb", "1")).create(full, shape)) {
+                for (int i = 0; i < 20_000; i++) {
+                    StringBuilder text = new StringBuilder();
+                    random.longs(40).forEach(l -> text.append(Long.toHexString(l)));
+                    writer.write(Json.object().put("t", text.toString()));
+                }
+            }
+        }).isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
+    }
+
+    private static List<String> filesIn(Path dir) throws IOException {
+        try (Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
     private List<ObjectNode> readAll(Path file) throws IOException {
         List<ObjectNode> out = new ArrayList<>();
         try (RecordReader reader = parquet.open(InputFile.of(file))) {
@@ -186,6 +326,12 @@ class ParquetWriteRulesTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("zstd, snappy, gzip, none");
         assertThatThrownBy(() -> parquet.withOptions(Map.of("row-group-mb", "0")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("row-group-mb");
+        assertThatThrownBy(() -> parquet.withOptions(Map.of("compression-level", "23")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("compression-level").hasMessageContaining("1");
+        assertThatThrownBy(() -> parquet.withOptions(Map.of("compression-level", "fast")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("'fast'");
+        assertThatThrownBy(() -> parquet.withOptions(Map.of("compression", "snappy", "compression-level", "5")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("zstd").hasMessageContaining("snappy");
         assertThat(parquet.withOptions(Map.of())).isSameAs(parquet);
         assertThat(parquet.withOptions(Map.of("compression", "SNAPPY", "row-group-mb", "8")).id()).isEqualTo("parquet");
     }

@@ -2,24 +2,14 @@ package io.sftkit.format.parquet.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sftkit.core.io.Handoff;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.SampleRefusedException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
@@ -28,23 +18,21 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * {@code messages: list<struct<content, role>>} for plain chat data rather than null
  * {@code tool_calls} in every message, which chat templates and TRL take for real values.
  *
- * <p>The columns are known only after the last record, so records are spooled as Avro
- * binary (in the shape's full schema) to a temporary file beside the target, and the
- * Parquet file is written from the spool on {@link #close()}, Avro's schema resolution
- * leaving out the unused fields.
+ * <p>The columns are known only after the last record, so rows are written in the shape's
+ * full schema, by a thread of their own while the next records are encoded (column encoding
+ * and compression are a third of a conversion's work), and on {@link #close()} the footer is
+ * written again without the unused columns ({@link UnusedColumns}).
  */
 final class ParquetRecordWriter implements RecordWriter {
 
     private final Path target;
     private final RecordEncoder encoder;
     private final Schema avro;
-    private final WriteSettings settings;
     private final String shapeId;
-    private final Path spool;
-    private final OutputStream spoolOut;
-    private final BinaryEncoder spoolEncoder;
-    private final GenericDatumWriter<GenericRecord> datumWriter;
-    private long rows;
+    private final ParquetWriter<GenericRecord> writer;
+    private final Handoff<GenericData.Record> rows = new Handoff<>();
+    private final Thread writing;
+    private long written;
     private boolean closed;
 
     ParquetRecordWriter(Path target, RecordEncoder encoder, Schema avro, WriteSettings settings, String shapeId)
@@ -52,63 +40,60 @@ final class ParquetRecordWriter implements RecordWriter {
         this.target = target;
         this.encoder = encoder;
         this.avro = avro;
-        this.settings = settings;
         this.shapeId = shapeId;
-        Path dir = target.toAbsolutePath().getParent();
-        this.spool = Files.createTempFile(dir, "." + target.getFileName() + ".", ".parquet-spool");
-        try {
-            this.spoolOut = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(spool);
-            throw e;
-        }
-        this.spoolEncoder = EncoderFactory.get().directBinaryEncoder(spoolOut, null);
-        this.datumWriter = new GenericDatumWriter<>(avro, GenericData.get());
+        this.writer = ParquetFiles.writer(target, avro, settings);
+        this.writing = rows.consumeOn("sftkit-write-parquet", writer::write);
     }
 
     /**
      * @throws SampleRefusedException when a value does not fit its column; nothing is written for the record
+     * @throws IOException when writing an earlier record failed
      */
     @Override
     public void write(ObjectNode record) throws IOException {
-        GenericData.Record row;
+        RecordEncoder.Encoded row;
         try {
             row = encoder.encode(record);
         } catch (Mismatch m) {
             throw new SampleRefusedException(shapeId + " in Parquet", sampleId(record),
                     "field '" + m.path() + "': " + m.problem());
         }
-        datumWriter.write(row, spoolEncoder);
-        rows++;
+        if (!rows.put(row.row(), 2 * row.textChars())) {
+            throw writeFailure();
+        }
+        written++;
     }
 
     private String sampleId(ObjectNode record) {
         JsonNode id = record.get("id");
-        return id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : "row " + (rows + 1);
+        return id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : "row " + (written + 1);
     }
 
-    /** Writes the Parquet file from the spool, then removes the spool. */
+    /** A new exception each time: write and close both report the writing thread's failure, and one suppresses the other. */
+    private IOException writeFailure() {
+        Throwable failure = rows.failure();
+        return new IOException("writing Parquet failed: " + ParquetFiles.describe(failure), failure);
+    }
+
+    /** Writes the rows still queued, then leaves out the columns no record used. */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
+        rows.finish(null);
+        rows.await(writing);
         try {
-            spoolOut.close();
-            Schema used = encoder.usedSchema();
-            GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(avro, used, GenericData.get());
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(spool), 1 << 16);
-                    ParquetWriter<GenericRecord> writer = ParquetFiles.writer(target, used, settings)) {
-                BinaryDecoder decoder = DecoderFactory.get().directBinaryDecoder(in, null);
-                GenericRecord row = null;
-                for (long i = 0; i < rows; i++) {
-                    row = datumReader.read(row, decoder);
-                    writer.write(row);
-                }
-            }
+            writer.close();
         } finally {
-            Files.deleteIfExists(spool);
+            if (rows.failure() != null) {
+                throw writeFailure();
+            }
+        }
+        Schema used = encoder.usedSchema();
+        if (!used.equals(avro)) {
+            UnusedColumns.dropFrom(target, used);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.sftkit.format.parquet.impl;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,8 +20,8 @@ import org.apache.avro.generic.GenericData;
 /**
  * Turns a shape's JSON records into Avro records of the schema {@link AvroSchemas} built,
  * and keeps track of the columns and struct fields the records use, for
- * {@link #usedSchema()}. The tree of value encoders is built once per file; the top-level
- * record is reused, since it has been written out before the next one is encoded.
+ * {@link #usedSchema()}. The tree of value encoders is built once per file; every record is
+ * new, since it is written out on another thread while the next ones are encoded.
  *
  * <p>In a struct with an extras field, a value that its declared field cannot hold as
  * written (another JSON type, a number a double would change) and a JSON {@code null} go
@@ -31,28 +33,40 @@ final class RecordEncoder {
     private final Usage usage = new Usage();
     private final Schema avro;
     private final StructEncoder root;
-    private final GenericData.Record reuse;
 
     RecordEncoder(RecordSchema schema, Schema avro) {
         this.avro = avro;
         this.root = new StructEncoder(schema.row(), avro, usage);
-        this.reuse = new GenericData.Record(avro);
     }
 
     /**
-     * The Avro record for {@code record}; valid until the next call.
+     * An Avro record and the characters of text it holds, a measure of the memory it takes.
+     *
+     * @param row the record
+     * @param textChars the characters of its strings
+     */
+    record Encoded(GenericData.Record row, long textChars) {
+        Encoded {
+            requireNonNull(row, "row is null");
+        }
+    }
+
+    /**
+     * The Avro record for {@code record}.
      *
      * @throws Mismatch when a value does not fit its column; the record then counts for nothing in {@link #usedSchema()}
      */
-    GenericData.Record encode(ObjectNode record) {
+    Encoded encode(ObjectNode record) {
+        GenericData.Record row = new GenericData.Record(avro);
+        usage.textChars = 0;
         try {
-            root.fill(record, reuse);
+            root.fill(record, row);
         } catch (Mismatch m) {
             usage.rollBack(0);
             throw m;
         }
         usage.keep();
-        return reuse;
+        return new Encoded(row, usage.textChars);
     }
 
     /**
@@ -87,7 +101,7 @@ final class RecordEncoder {
                 if (!value.isTextual()) {
                     throw new Mismatch("expected a string, found " + kind(value));
                 }
-                return value.textValue();
+                return usage.text(value.textValue());
             };
             case BOOLEAN -> value -> {
                 if (!value.isBoolean()) {
@@ -116,7 +130,7 @@ final class RecordEncoder {
                 }
                 return d;
             };
-            case JSON_TEXT -> RecordEncoder::jsonText;
+            case JSON_TEXT -> value -> usage.text(jsonText(value));
         };
     }
 
@@ -250,7 +264,7 @@ final class RecordEncoder {
                 if (others != null) {
                     usage.mark(extrasUsed);
                 }
-                record.put(extrasPos, others == null ? null : jsonText(others));
+                record.put(extrasPos, others == null ? null : usage.text(jsonText(others)));
             }
         }
 
@@ -321,10 +335,16 @@ final class RecordEncoder {
     /**
      * The marks set while encoding the current record, so that a value that turns out not to
      * fit, or a refused record, takes back the marks it set. After the first records almost
-     * every field is marked already and the list stays empty.
+     * every field is marked already and the list stays empty. Also counts the record's text.
      */
     private static final class Usage {
         private final List<Mark> fresh = new ArrayList<>();
+        long textChars;
+
+        String text(String s) {
+            textChars += s.length();
+            return s;
+        }
 
         void mark(Mark mark) {
             if (!mark.used) {
