@@ -44,7 +44,8 @@ final class JsonTrees {
         JsonNode root = container(first);
         open.push(root);
         String name = null;
-        for (JsonToken t = p.nextToken(); !open.isEmpty(); t = p.nextToken()) {
+        while (!open.isEmpty()) {
+            JsonToken t = p.nextToken();
             if (t == null) {
                 throw new IOException("unexpected end of input");
             }

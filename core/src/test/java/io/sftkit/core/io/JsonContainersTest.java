@@ -72,6 +72,15 @@ class JsonContainersTest {
     }
 
     @Test
+    void jsonLinesRejectsALineHoldingTwoRecordsRatherThanDroppingOne() throws IOException {
+        Path f = write("two.jsonl", "[]\"a\"\n{\"a\":1}{\"a\":2}\n");
+        try (RecordReader r = jsonl.open(InputFile.of(f))) {
+            assertThatThrownBy(r::read).isInstanceOf(DataException.class).hasMessageContaining("(record 1): malformed JSON");
+            assertThatThrownBy(r::read).isInstanceOf(DataException.class).hasMessageContaining("(record 2): malformed JSON");
+        }
+    }
+
+    @Test
     void jsonLinesRejectsNonObjectLine() throws IOException {
         Path f = write("arr.jsonl", "[1,2]\n");
         try (RecordReader r = jsonl.open(InputFile.of(f))) {

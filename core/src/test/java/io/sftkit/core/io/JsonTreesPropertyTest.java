@@ -41,6 +41,14 @@ class JsonTreesPropertyTest {
         assertThat(tree).isEqualTo(Json.TREE_READER.readValue("{\"a\":1,\"b\":[0.950,1E+400,123456789012345678901],\"a\":\"x\"}"));
     }
 
+    @Example
+    void failsOnATokenRightAfterTheDocument() {
+        for (String json : new String[] {"[]\"a\"", "{}{}", "{\"a\":[1]} 2", "[[]]]"}) {
+            assertThatThrownBy(() -> JsonTrees.read(json.getBytes(StandardCharsets.UTF_8))).as(json)
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
     @Provide
     Arbitrary<String> documents() {
         Arbitrary<String> tokens = Arbitraries.of("{", "}", "[", "]", ",", ":", " ", "\"a\"", "\"b\"", "\"ก่อน😀\"",
