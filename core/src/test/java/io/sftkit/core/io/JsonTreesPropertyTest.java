@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 /** {@link JsonTrees} reads what {@link Json#TREE_READER} reads, and fails where it fails. */
 class JsonTreesPropertyTest {
 
-    @Property(tries = 2000)
+    @Property(tries = 10000)
     void readsTheTreeDatabindReads(@ForAll("documents") String json) {
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         JsonNode expected;
