@@ -127,6 +127,8 @@ final class ExportCommand implements Callable<Integer> {
             }
             ArrayNode configs = summary.json().putArray("configs");
             result.configFiles().forEach(c -> configs.add(c.toString()));
+            ArrayNode warnings = summary.json().putArray("warnings");
+            result.warnings().forEach(warnings::add);
             if (Verbosity.current() == Verbosity.QUIET) {
                 return 0;
             }
@@ -138,6 +140,7 @@ final class ExportCommand implements Callable<Integer> {
                 stdout.printf("config             %s%n", config);
             }
             stdout.flush();
+            result.warnings().forEach(w -> Reporter.warning(spec, w));
             Reporter.summary(spec, "export: %s (%s) in %s%s", RunSummary.line(result.counts(), false), to,
                     summary.took(inputBytes.sum()), result.rejectsFile().map(f -> "; rejects to " + f).orElse(""));
             return 0;

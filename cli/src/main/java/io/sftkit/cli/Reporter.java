@@ -3,7 +3,7 @@ package io.sftkit.cli;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Prints a command's closing summary on stderr, unless --quiet. */
+/** Prints a command's closing summary and warnings on stderr, unless --quiet. */
 final class Reporter {
 
     private Reporter() {}
@@ -16,7 +16,8 @@ final class Reporter {
         }
     }
 
-    static String seconds(long startNanos) {
-        return String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - startNanos) / 1e9);
+    /** A warning about the output, on stderr, unless --quiet. */
+    static void warning(CommandSpec spec, String warning) {
+        summary(spec, "sftkit: warning: %s", warning);
     }
 }

@@ -168,4 +168,31 @@ class ExportCliTest {
                 .doesNotContain("Exception");
         assertThat(dir.resolve("no")).doesNotExist();
     }
+
+    @Test
+    void splitsWhoseColumnsDifferAreWarnedOfWhereTheFrameworkLoadsThemAsOneDataset() throws IOException {
+        Path input = dir.resolve("mixed.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            lines.append("{\"instruction\": \"q").append(i).append("\", ")
+                    .append(i == 7 ? "\"system\": \"be brief\", " : "")
+                    .append("\"output\": \"answer ").append(i).append("\"}\n");
+        }
+        Files.writeString(input, lines, StandardCharsets.UTF_8);
+        Path summary = dir.resolve("summary.json");
+
+        CliRun hf = CliRun.of("export", input.toString(), "--ratios", "0.4,0.3,0.3", "--to", "alpaca", "--for", "hf",
+                "--out", dir.resolve("hf").toString(), "--summary-json", summary.toString());
+
+        assertThat(hf.exitCode()).as(hf.toString()).isZero();
+        assertThat(hf.err()).containsPattern("sftkit: warning: split '(train|val|test)' has no column system, which split"
+                + " '(train|val|test)' has: hf loads the splits as one dataset and refuses splits whose columns differ");
+        assertThat(hf.err().lines().filter(l -> l.startsWith("sftkit: warning:")).count()).isEqualTo(2);
+        assertThat(Json.MAPPER.readTree(summary.toFile()).path("warnings")).hasSize(2);
+
+        CliRun lf = CliRun.of("export", input.toString(), "--ratios", "0.4,0.3,0.3", "--to", "alpaca", "--for",
+                "llama-factory", "--out", dir.resolve("lf").toString());
+        assertThat(lf.exitCode()).as(lf.toString()).isZero();
+        assertThat(lf.err()).doesNotContain("warning");
+    }
 }

@@ -86,6 +86,15 @@ public interface FrameworkTarget extends Provider {
         return false;
     }
 
+    /**
+     * Whether the framework loads all the splits of an export as one dataset, which needs the
+     * same columns in every split (HF {@code load_dataset} through a card's config); the
+     * export then warns of splits whose columns differ.
+     */
+    default boolean loadsSplitsAsOneDataset() {
+        return false;
+    }
+
     private UsageException noConfig() {
         return new UsageException("--for " + id() + " writes no config file: the exported data is all "
                 + id() + " needs, so export without --for");

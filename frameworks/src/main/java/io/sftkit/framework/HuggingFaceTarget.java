@@ -36,6 +36,12 @@ public final class HuggingFaceTarget implements FrameworkTarget {
         return true;
     }
 
+    /** HF casts every split of the card's config to one schema, and refuses splits whose columns differ. */
+    @Override
+    public boolean loadsSplitsAsOneDataset() {
+        return true;
+    }
+
     @Override
     public void checkExport(String shapeId, String containerId) {
         DatasetCardWriter.checkExport(shapeId, containerId);

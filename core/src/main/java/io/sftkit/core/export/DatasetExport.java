@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -51,9 +53,10 @@ public final class DatasetExport {
      *
      * @param counts records read, written and rejected over all splits
      * @param rejectsFile the rejects file, when the request named one
+     * @param warnings what may keep the framework from loading the export, one line each
      */
     public record Result(ExportLayout layout, List<Path> configFiles, Conversion.Summary counts,
-            Optional<Path> rejectsFile) {}
+            Optional<Path> rejectsFile, List<String> warnings) {}
 
     /**
      * Writes every split, then the config. Nothing is moved into place until every split was
@@ -84,6 +87,7 @@ public final class DatasetExport {
         ExportLayout.Builder layout = ExportLayout.builder(request.name(), shape.id(), container.id());
         DatasetStats stats = new DatasetStats();
         List<Runnable> commits = new ArrayList<>();
+        Map<String, Set<String>> columns = new LinkedHashMap<>();
         List<AutoCloseable> pending = new ArrayList<>();
         Optional<RejectsFile> rejects = Optional.empty();
         try {
@@ -110,6 +114,9 @@ public final class DatasetExport {
                 outputs.forEach((split, out) -> {
                     commits.add(out.commit());
                     layout.split(split, out.layoutPath(), out.written().getAsLong());
+                    if (out.written().getAsLong() > 0) {
+                        columns.put(split, out.columns());
+                    }
                 });
             }
             if (counts.recordsIn() == 0) {
@@ -120,7 +127,9 @@ public final class DatasetExport {
                     .orElse(List.of());
             commits.forEach(Runnable::run);
             rejects.ifPresent(RejectsFile::commit);
-            return new Result(built, configs, counts, request.rejects());
+            List<String> warnings = target.filter(FrameworkTarget::loadsSplitsAsOneDataset)
+                    .map(t -> columnsMissing(columns, t.id())).orElse(List.of());
+            return new Result(built, configs, counts, request.rejects(), warnings);
         } finally {
             pending.forEach(DatasetExport::closeQuietly);
         }
@@ -135,6 +144,24 @@ public final class DatasetExport {
             stats.add(sample);
             return record;
         };
+    }
+
+    /** For each split that lacks a column another split has, a warning naming both. */
+    private static List<String> columnsMissing(Map<String, Set<String>> columns, String framework) {
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> split : columns.entrySet()) {
+            for (Map.Entry<String, Set<String>> other : columns.entrySet()) {
+                List<String> missing = other.getValue().stream().filter(c -> !split.getValue().contains(c)).toList();
+                if (!missing.isEmpty()) {
+                    warnings.add("split '" + split.getKey() + "' has no column " + String.join(", ", missing)
+                            + ", which split '" + other.getKey() + "' has: " + framework + " loads the splits as one"
+                            + " dataset and refuses splits whose columns differ (fix: give every record of the input"
+                            + " the column, or none)");
+                    break;
+                }
+            }
+        }
+        return warnings;
     }
 
     /** Closing a writer that was not committed removes its files; that cannot fail in a way worth reporting. */
@@ -190,7 +217,7 @@ public final class DatasetExport {
      * @param layoutPath the split's file (or its shards' glob) relative to the output folder
      */
     private record SplitOutput(Function<Sample, ObjectNode> write, LongSupplier written, Runnable commit,
-            Path layoutPath) {
+            Path layoutPath, Set<String> columns) {
 
         /** Opens the split's writer, adding it to {@code pending} so that it is closed (and, uncommitted, removed). */
         static SplitOutput open(ExportRequest request, String split, Shape shape, Container container,
@@ -202,13 +229,24 @@ public final class DatasetExport {
                 ShardedDatasetWriter out = ShardedDatasetWriter.create(dir, split, shape, container,
                         request.maxRowsPerFile().getAsLong(), request.overwrite());
                 pending.add(out);
-                return new SplitOutput(out::write, out::written, out::commit,
-                        request.outDir().relativize(dir).resolve(split + "-*." + extension));
+                Set<String> columns = new TreeSet<>();
+                return new SplitOutput(noting(out::write, columns), out::written, out::commit,
+                        request.outDir().relativize(dir).resolve(split + "-*." + extension), columns);
             }
             DatasetWriter out = DatasetWriter.create(request.outDir().resolve(relative), shape, container,
                     request.overwrite());
             pending.add(out);
-            return new SplitOutput(out::write, out::written, out::commit, relative);
+            Set<String> columns = new TreeSet<>();
+            return new SplitOutput(noting(out::write, columns), out::written, out::commit, relative, columns);
+        }
+
+        /** Writes a sample and notes the columns of its record. */
+        private static Function<Sample, ObjectNode> noting(Function<Sample, ObjectNode> write, Set<String> columns) {
+            return sample -> {
+                ObjectNode record = write.apply(sample);
+                record.fieldNames().forEachRemaining(columns::add);
+                return record;
+            };
         }
     }
 }
