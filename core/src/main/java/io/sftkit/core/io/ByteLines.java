@@ -3,9 +3,6 @@ package io.sftkit.core.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,10 +12,6 @@ import java.util.Arrays;
  */
 final class ByteLines implements Closeable {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LINE_FEEDS = ONES * '\n';
 
     private final InputStream in;
     private final int maxBytes;
@@ -67,15 +60,13 @@ final class ByteLines implements Closeable {
     }
 
     /**
-     * The index of the first {@code \n} in {@code b[from, to)}, or {@code to}. Looks at eight
-     * bytes at a time: a byte of {@code x} is a line feed when {@code x ^ 0x0A...} has a zero
-     * byte, which {@code (v - 0x01...) & ~v & 0x80...} detects.
+     * The index of the first {@code \n} in {@code b[from, to)}, or {@code to}. Looks at
+     * {@link EightBytes} at a time.
      */
     private static int newline(byte[] b, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long v = (long) LONGS.get(b, i) ^ LINE_FEEDS;
-            if (((v - ONES) & ~v & HIGHS) != 0) {
+            if (EightBytes.any(EightBytes.equalTo(EightBytes.at(b, i), '\n'))) {
                 break;
             }
         }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -33,9 +30,6 @@ import java.util.Map;
 final class JsonTreeWriter {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     /** Escaped strings are built here; a buffer grown past this is let go after use. */
     private static final int KEPT_BUFFER = 1 << 16;
 
@@ -155,21 +149,15 @@ final class JsonTreeWriter {
 
     /**
      * The index of the first byte from {@code from} on that JSON escapes (a control
-     * character, {@code "} or {@code \\}) or that is {@code ?}; -1 if none. Looks at eight
-     * bytes at a time: a byte of {@code x} equals {@code c} when {@code x ^ c} has a zero
-     * byte, and is under 0x20 when {@code x - 0x20} borrows into a byte whose top bit was
-     * clear (bytes of multi-byte characters have it set, so never count).
+     * character, {@code "} or {@code \\}) or that is {@code ?}; -1 if none. Looks at
+     * {@link EightBytes} at a time.
      */
     private static int nextSpecial(byte[] b, int from) {
         int i = from;
         for (; i + Long.BYTES <= b.length; i += Long.BYTES) {
-            long x = (long) LONGS.get(b, i);
-            long quote = x ^ (ONES * '"');
-            long backslash = x ^ (ONES * '\\');
-            long question = x ^ (ONES * '?');
-            long found = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)
-                    | ((question - ONES) & ~question) | ((x - ONES * 0x20) & ~x);
-            if ((found & HIGHS) != 0) {
+            long x = EightBytes.at(b, i);
+            if (EightBytes.any(EightBytes.equalTo(x, '"') | EightBytes.equalTo(x, '\\') | EightBytes.equalTo(x, '?')
+                    | EightBytes.below(x, 0x20))) {
                 break;
             }
         }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sftkit.core.Sample;
 import io.sftkit.spi.SampleRefusedException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +21,6 @@ public final class UnpairedSurrogates {
             + " without its partner), which UTF-8 cannot encode";
     /** How to fix it. */
     public static final String FIX = "remove the escape, or pair it: \\uD800-\\uDBFF followed by \\uDC00-\\uDFFF";
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
 
     private UnpairedSurrogates() {}
 
@@ -98,13 +91,13 @@ public final class UnpairedSurrogates {
     /**
      * Whether the JSON text in {@code json[from, to)}, well-formed UTF-8, may hold a surrogate:
      * UTF-8 cannot encode one, so only a {@code \\uD800}-{@code \\uDFFF} escape can. False
-     * means none is there; true, that the decoded text must be looked at. Passes over eight
-     * bytes at a time where there is no backslash.
+     * means none is there; true, that the decoded text must be looked at. Passes over
+     * {@link EightBytes} at a time where there is no backslash.
      */
     static boolean mayBeEscapedIn(byte[] json, int from, int to) {
         int i = from;
         while (i < to) {
-            while (i + Long.BYTES <= to && !hasBackslash((long) LONGS.get(json, i))) {
+            while (i + Long.BYTES <= to && !EightBytes.any(EightBytes.equalTo(EightBytes.at(json, i), '\\'))) {
                 i += Long.BYTES;
             }
             while (i < to && json[i] != '\\') {
@@ -116,11 +109,6 @@ public final class UnpairedSurrogates {
             i += 2; // past the escaped character, which may itself be a backslash
         }
         return false;
-    }
-
-    private static boolean hasBackslash(long eightBytes) {
-        long x = eightBytes ^ (ONES * '\\');
-        return ((x - ONES) & ~x & HIGHS) != 0;
     }
 
     /** Whether {@code text} holds a surrogate that is not part of a pair. */

@@ -1,8 +1,5 @@
 package io.sftkit.core.io;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * Checks bytes for well-formed UTF-8 as strictly as the JDK's decoder with
@@ -12,8 +9,6 @@ import java.nio.ByteOrder;
  */
 final class Utf8Bytes {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGHS = 0x8080808080808080L;
 
     private Utf8Bytes() {}
 
@@ -21,7 +16,7 @@ final class Utf8Bytes {
     static boolean isValid(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
-            while (i + Long.BYTES <= to && ((long) LONGS.get(b, i) & HIGHS) == 0) {
+            while (i + Long.BYTES <= to && EightBytes.ascii(EightBytes.at(b, i))) {
                 i += Long.BYTES;
             }
             if (i >= to) {
