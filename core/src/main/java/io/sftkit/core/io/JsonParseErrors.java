@@ -61,8 +61,13 @@ final class JsonParseErrors {
      * about two billion), which sftkit keeps exactly.
      */
     static DataException badNumber(NumberFormatException e, Location location, Optional<String> raw) {
-        return new DataException(location, "", "a number out of range (" + firstLine(e.getMessage()) + ")",
-                "write the number as a string, or with a smaller exponent", e, raw);
+        return new DataException(location, "", numberOutOfRange(e), "write the number as a string, or with a smaller exponent",
+                e, raw);
+    }
+
+    /** What is wrong with a number {@link #badNumber} tells of. */
+    static String numberOutOfRange(NumberFormatException e) {
+        return "a number out of range (" + firstLine(e.getMessage()) + ")";
     }
 
     /** A {@link ReadLimits} limit exceeded, named with the option that raises it. */

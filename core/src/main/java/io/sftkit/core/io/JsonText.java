@@ -2,6 +2,7 @@ package io.sftkit.core.io;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -62,10 +63,10 @@ public final class JsonText {
         try {
             node = Json.MAPPER.readTree(text);
         } catch (NumberFormatException e) {
-            throw new com.fasterxml.jackson.core.JsonParseException(null, "a number out of range (" + e.getMessage() + ")", e);
+            throw new JsonParseException(null, JsonParseErrors.numberOutOfRange(e), e);
         }
         if (node == null || node.isMissingNode()) {
-            throw new com.fasterxml.jackson.core.JsonParseException(null, "no JSON value in the text");
+            throw new JsonParseException(null, "no JSON value in the text");
         }
         return node;
     }
