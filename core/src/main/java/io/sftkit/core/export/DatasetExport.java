@@ -104,10 +104,10 @@ public final class DatasetExport {
                     reading.accept(in);
                     Function<Sample, ObjectNode> write;
                     if (outputs.size() == 1) {
-                        write = outputs.values().iterator().next().write();
+                        write = outputs.values().iterator().next()::write;
                     } else {
                         HashSplitter splitter = new HashSplitter(request.split().orElseThrow(), request.seed());
-                        write = sample -> outputs.get(splitter.assign(sample).fileStem()).write().apply(sample);
+                        write = sample -> outputs.get(splitter.assign(sample).fileStem()).write(sample);
                     }
                     counts = counts.plus(Conversion.copy(in, observed(write, layout, stats), s -> true, rejects));
                 }
@@ -216,8 +216,12 @@ public final class DatasetExport {
      *
      * @param layoutPath the split's file (or its shards' glob) relative to the output folder
      */
-    private record SplitOutput(Function<Sample, ObjectNode> write, LongSupplier written, Runnable commit,
+    private record SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable commit,
             Path layoutPath, Set<String> columns) {
+
+        SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable commit, Path layoutPath) {
+            this(writer, written, commit, layoutPath, new TreeSet<>());
+        }
 
         /** Opens the split's writer, adding it to {@code pending} so that it is closed (and, uncommitted, removed). */
         static SplitOutput open(ExportRequest request, String split, Shape shape, Container container,
@@ -229,24 +233,20 @@ public final class DatasetExport {
                 ShardedDatasetWriter out = ShardedDatasetWriter.create(dir, split, shape, container,
                         request.maxRowsPerFile().getAsLong(), request.overwrite());
                 pending.add(out);
-                Set<String> columns = new TreeSet<>();
-                return new SplitOutput(noting(out::write, columns), out::written, out::commit,
-                        request.outDir().relativize(dir).resolve(split + "-*." + extension), columns);
+                return new SplitOutput(out::write, out::written, out::commit,
+                        request.outDir().relativize(dir).resolve(split + "-*." + extension));
             }
             DatasetWriter out = DatasetWriter.create(request.outDir().resolve(relative), shape, container,
                     request.overwrite());
             pending.add(out);
-            Set<String> columns = new TreeSet<>();
-            return new SplitOutput(noting(out::write, columns), out::written, out::commit, relative, columns);
+            return new SplitOutput(out::write, out::written, out::commit, relative);
         }
 
         /** Writes a sample and notes the columns of its record. */
-        private static Function<Sample, ObjectNode> noting(Function<Sample, ObjectNode> write, Set<String> columns) {
-            return sample -> {
-                ObjectNode record = write.apply(sample);
-                record.fieldNames().forEachRemaining(columns::add);
-                return record;
-            };
+        ObjectNode write(Sample sample) {
+            ObjectNode record = writer.apply(sample);
+            record.fieldNames().forEachRemaining(columns::add);
+            return record;
         }
     }
 }
