@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sftkit.core.io.Json;
+import io.sftkit.core.validate.OutputNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,15 +125,15 @@ class ExportCliTest {
                 "llama-factory", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        java.util.Map<String, java.util.Set<String>> outputs = new java.util.HashMap<>();
+        Map<String, Set<String>> outputs = new HashMap<>();
         long total = 0;
-        for (String split : java.util.List.of("train", "val", "test")) {
-            java.util.List<String> rows = Files.readAllLines(out.resolve(split + ".jsonl"), StandardCharsets.UTF_8);
+        for (String split : List.of("train", "val", "test")) {
+            List<String> rows = Files.readAllLines(out.resolve(split + ".jsonl"), StandardCharsets.UTF_8);
             assertThat(run.out()).contains(String.format("%-6s %6d rows", split, rows.size()));
             total += rows.size();
-            java.util.Set<String> keys = new java.util.HashSet<>();
+            Set<String> keys = new HashSet<>();
             for (String row : rows) {
-                keys.add(io.sftkit.core.validate.OutputNormalizer.duplicateKey(
+                keys.add(OutputNormalizer.duplicateKey(
                         Json.MAPPER.readTree(row).path("conversations").path(1).path("value").asText()));
             }
             outputs.put(split, keys);
@@ -138,7 +144,7 @@ class ExportCliTest {
         assertThat(outputs.get("val")).doesNotContainAnyElementsOf(outputs.get("test"));
         assertThat(outputs.get("train").size()).isBetween(700, 900);
         assertThat(Json.MAPPER.readTree(out.resolve("dataset_info.json").toFile()).properties())
-                .extracting(java.util.Map.Entry::getKey).contains("sftkit_train", "sftkit_val", "sftkit_test");
+                .extracting(Map.Entry::getKey).contains("sftkit_train", "sftkit_val", "sftkit_test");
 
         Path again = dir.resolve("again");
         assertThat(CliRun.of("-q", "export", input.toString(), "--ratios", "0.8,0.1,0.1", "--to", "sharegpt", "--out",
