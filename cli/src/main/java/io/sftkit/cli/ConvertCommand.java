@@ -1,12 +1,7 @@
 package io.sftkit.cli;
 
-import io.sftkit.core.io.Conversion;
-import io.sftkit.core.io.DatasetReader;
-import io.sftkit.core.io.DatasetWriter;
 import io.sftkit.spi.Shape;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,22 +49,13 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSummary summary = new RunSummary("convert").put("input", input).put("output", output).put("to", to)
-                .put("on_error", errorOptions.onError.name().toLowerCase(Locale.ROOT));
+                .put("on_error", errorOptions.onErrorName());
         return summary.run(errorOptions.summaryJson(), () -> {
-            Optional<Path> rejectsPath = errorOptions.rejectsFile(output);
             Shape shape = Registry.get().shape(to);
-            try (Progress progress = Progress.start(spec, "convert");
-                    DatasetReader in = inputOptions.open(input);
-                    DatasetWriter out = outputOptions.create(output, shape);
-                    Rejects rejects = Rejects.open(rejectsPath, outputOptions.force)) {
-                summary.put("from", in.shape().id()).put("rejects_file", rejectsPath.orElse(null));
-                progress.follow(in);
-                Conversion.Summary counts = Conversion.run(in, out, s -> true, rejects.file());
-                progress.close();
-                summary.counts(counts);
-                Reporter.summary(spec, "convert: %s (%s -> %s) in %s; wrote %s%s", RunSummary.line(counts, false),
-                        in.shape().id(), to, summary.took(in.size()), output, rejects.note());
-            }
+            FileConversion.Done done = FileConversion.run(spec, "convert", summary, input, output, inputOptions,
+                    outputOptions, errorOptions, in -> shape, in -> to, s -> true);
+            Reporter.summary(spec, "convert: %s (%s -> %s) in %s; wrote %s%s", RunSummary.line(done.counts(), false),
+                    done.from(), to, done.took(), output, done.rejectsNote());
             return 0;
         });
     }

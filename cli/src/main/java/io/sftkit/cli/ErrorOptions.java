@@ -3,6 +3,7 @@ package io.sftkit.cli;
 import io.sftkit.core.UsageException;
 import io.sftkit.core.io.RejectsFile;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,11 @@ final class ErrorOptions {
             description = "Also write the run's summary as JSON to FILE: status, exit code, files, and the counts "
                     + "(records_in = written + filtered_out + rejected), also when the run fails.")
     Path summaryJson;
+
+    /** {@code fail} or {@code skip}, as the JSON summary names it. */
+    String onErrorName() {
+        return onError.name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Where rejected records go for an output at {@code output}, or empty to fail on the first.

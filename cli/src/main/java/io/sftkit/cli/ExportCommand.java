@@ -8,7 +8,6 @@ import io.sftkit.core.split.SplitRatios;
 import io.sftkit.core.split.Splitter;
 import io.sftkit.spi.ExportLayout;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -101,7 +100,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSummary summary = new RunSummary("export").put("input", dataset).put("output", out).put("to", to)
-                .put("for", framework).put("on_error", errorOptions.onError.name().toLowerCase(Locale.ROOT));
+                .put("for", framework).put("on_error", errorOptions.onErrorName());
         return summary.run(errorOptions.summaryJson(), () -> {
             inputOptions.applyLimits();
             Optional<Path> rejects = errorOptions.rejectsFile(out);

@@ -1,14 +1,9 @@
 package io.sftkit.cli;
 
 import io.sftkit.core.SampleFilter;
-import io.sftkit.core.io.Conversion;
-import io.sftkit.core.io.DatasetReader;
-import io.sftkit.core.io.DatasetWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,23 +57,14 @@ final class FilterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSummary summary = new RunSummary("filter").put("input", input).put("output", output)
-                .put("on_error", errorOptions.onError.name().toLowerCase(Locale.ROOT));
+                .put("on_error", errorOptions.onErrorName());
         return summary.run(errorOptions.summaryJson(), () -> {
             SampleFilter filter = SampleFilter.of(where, minOutputChars);
-            Optional<Path> rejectsPath = errorOptions.rejectsFile(output);
-            try (Progress progress = Progress.start(spec, "filter");
-                    DatasetReader in = inputOptions.open(input);
-                    DatasetWriter out = outputOptions.create(output, to == null ? in.shape() : Registry.get().shape(to));
-                    Rejects rejects = Rejects.open(rejectsPath, outputOptions.force)) {
-                summary.put("from", in.shape().id()).put("to", to == null ? in.shape().id() : to)
-                        .put("rejects_file", rejectsPath.orElse(null));
-                progress.follow(in);
-                Conversion.Summary counts = Conversion.run(in, out, filter, rejects.file());
-                progress.close();
-                summary.counts(counts);
-                Reporter.summary(spec, "filter: %s in %s; wrote %s%s", RunSummary.line(counts, true), summary.took(in.size()),
-                        output, rejects.note());
-            }
+            FileConversion.Done done = FileConversion.run(spec, "filter", summary, input, output, inputOptions,
+                    outputOptions, errorOptions, in -> to == null ? in.shape() : Registry.get().shape(to),
+                    in -> to == null ? in.shape().id() : to, filter);
+            Reporter.summary(spec, "filter: %s in %s; wrote %s%s", RunSummary.line(done.counts(), true), done.took(),
+                    output, done.rejectsNote());
             return 0;
         });
     }
