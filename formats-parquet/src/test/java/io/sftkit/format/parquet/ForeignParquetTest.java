@@ -15,10 +15,8 @@ import io.sftkit.spi.SourceRecord;
 import io.sftkit.core.RoleNames;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -68,7 +66,7 @@ class ForeignParquetTest {
             writer.write(second);
         }
 
-        List<SourceRecord> records = readAll(file);
+        List<SourceRecord> records = ParquetRecords.read(parquet, file);
         assertThat(records).hasSize(2);
         assertThat(records.get(0).fields()).isEqualTo(TestSamples.object("{\"source_url\": \"https://example.org/ไทย\","
                 + " \"messages\": [{\"content\": \"" + TestSamples.THAI + "\", \"role\": \"user\"},"
@@ -118,7 +116,7 @@ class ForeignParquetTest {
             writer.write(g);
         }
 
-        ObjectNode record = readAll(file).get(0).fields();
+        ObjectNode record = ParquetRecords.read(parquet, file).get(0).fields();
         assertThat(record).isEqualTo(TestSamples.object("{\"messages\": [{\"role\": \"user\", \"content\": \""
                 + TestSamples.SEPARATORS.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
                 + "\"}, {\"role\": \"assistant\", \"content\": \"ตกลง\"}],"
@@ -162,15 +160,5 @@ class ForeignParquetTest {
         m.put("role", role);
         m.put("content", content);
         return m;
-    }
-
-    private List<SourceRecord> readAll(Path file) throws IOException {
-        List<SourceRecord> out = new ArrayList<>();
-        try (RecordReader reader = parquet.open(InputFile.of(file))) {
-            for (Optional<SourceRecord> r = reader.read(); r.isPresent(); r = reader.read()) {
-                out.add(r.get());
-            }
-        }
-        return out;
     }
 }

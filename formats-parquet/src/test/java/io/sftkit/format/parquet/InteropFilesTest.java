@@ -12,18 +12,14 @@ import io.sftkit.core.io.ShardedDatasetWriter;
 import io.sftkit.spi.Container;
 import io.sftkit.spi.DecodeContext;
 import io.sftkit.spi.FormatRegistry;
-import io.sftkit.spi.InputFile;
-import io.sftkit.spi.RecordReader;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.Shape;
-import io.sftkit.spi.SourceRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,7 +158,7 @@ class InteropFilesTest {
                     "train-00000-of-00003.parquet", "train-00001-of-00003.parquet", "train-00002-of-00003.parquet");
             long rows = 0;
             for (Path shard : shards) {
-                long n = readAll(shard).size();
+                long n = ParquetRecords.fields(parquet, shard).size();
                 expect(expectations, shard, n).put("messages", "list<struct<content: string, role: string>>");
                 rows += n;
             }
@@ -198,7 +194,7 @@ class InteropFilesTest {
             writer.commit();
         }
         List<ObjectNode> expected = samples.stream().map(shape::encode).toList();
-        assertThat(readAll(file)).isEqualTo(expected);
+        assertThat(ParquetRecords.fields(parquet, file)).isEqualTo(expected);
     }
 
     /** Writes records as {@code shapeId} writes them back after reading them (which must give the same records). */
@@ -212,16 +208,6 @@ class InteropFilesTest {
                 writer.write(written);
             }
         }
-        assertThat(readAll(file)).isEqualTo(records);
-    }
-
-    private List<ObjectNode> readAll(Path file) throws IOException {
-        List<ObjectNode> out = new ArrayList<>();
-        try (RecordReader reader = parquet.open(InputFile.of(file))) {
-            for (Optional<SourceRecord> r = reader.read(); r.isPresent(); r = reader.read()) {
-                out.add(r.get().fields());
-            }
-        }
-        return out;
+        assertThat(ParquetRecords.fields(parquet, file)).isEqualTo(records);
     }
 }

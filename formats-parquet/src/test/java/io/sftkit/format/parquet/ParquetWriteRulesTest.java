@@ -19,8 +19,8 @@ import io.sftkit.spi.RecordSchema;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.SampleRefusedException;
 import io.sftkit.spi.Shape;
-import io.sftkit.spi.SourceRecord;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +114,7 @@ class ParquetWriteRulesTest {
                 writer.write(r);
             }
         }
-        assertThat(readAll(file)).extracting(TestSamples::sortedJson)
+        assertThat(ParquetRecords.fields(parquet, file)).extracting(TestSamples::sortedJson)
                 .as("every value back as written: null apart from absent, 1.50 not 1.5, 1 not 1.0")
                 .containsExactlyElementsOf(records.stream().map(TestSamples::sortedJson).toList());
         assertThat(ArrowTypes.of(file)).containsExactly(
@@ -137,7 +137,7 @@ class ParquetWriteRulesTest {
             assertThatThrownBy(() -> writer.write(TestSamples.object("{\"score\": 1.50}")))
                     .isInstanceOf(SampleRefusedException.class).hasMessageContaining("the number 1.50");
         }
-        assertThat(readAll(dir.resolve("strict.parquet"))).extracting(TestSamples::sortedJson)
+        assertThat(ParquetRecords.fields(parquet, dir.resolve("strict.parquet"))).extracting(TestSamples::sortedJson)
                 .containsExactly("{\"count\":3000000000,\"score\":0.1}");
     }
 
@@ -167,7 +167,7 @@ class ParquetWriteRulesTest {
                         Map.entry("s", "struct<x: string>"),
                         Map.entry("empty", "struct<p: string>"),
                         Map.entry("r", "bool"));
-        assertThat(readAll(file)).containsExactly(
+        assertThat(ParquetRecords.fields(parquet, file)).containsExactly(
                 TestSamples.object("{\"a\": \"1\", \"s\": {\"x\": \"x\"}, \"empty\": {}, \"r\": true}"),
                 TestSamples.object("{\"s\": {}, \"r\": false}"));
 
@@ -210,7 +210,7 @@ class ParquetWriteRulesTest {
         assertThat(ArrowTypes.of(file)).as("unused leaves are left out, inside lists of structs too").containsExactly(
                 Map.entry("n", "int64"),
                 Map.entry("messages", "list<struct<content: string, role: string>>"));
-        assertThat(readAll(file)).containsExactlyElementsOf(records);
+        assertThat(ParquetRecords.fields(parquet, file)).containsExactlyElementsOf(records);
         assertThat(filesIn(dir)).containsExactly("chat.parquet");
     }
 
@@ -225,7 +225,7 @@ class ParquetWriteRulesTest {
             writer.write(TestSamples.object("{\"b\": [1, 2]}"));
         }
         assertThat(ArrowTypes.of(file)).containsExactly(Map.entry("a", "string"), Map.entry("b", "list<int64>"));
-        assertThat(readAll(file)).containsExactly(TestSamples.object("{\"a\": \"x\"}"),
+        assertThat(ParquetRecords.fields(parquet, file)).containsExactly(TestSamples.object("{\"a\": \"x\"}"),
                 TestSamples.object("{\"b\": [1, 2]}"));
         assertThat(filesIn(dir)).containsExactly("full.parquet");
     }
@@ -251,7 +251,7 @@ class ParquetWriteRulesTest {
                     writer.write(r);
                 }
             }
-            assertThat(readAll(file)).containsExactlyElementsOf(records);
+            assertThat(ParquetRecords.fields(parquet, file)).containsExactlyElementsOf(records);
             sizes.put(level, java.nio.file.Files.size(file));
         }
         assertThat(sizes.get("19")).as("zstd compresses harder at 19 than at 1").isLessThan(sizes.get("1"));
@@ -303,19 +303,9 @@ class ParquetWriteRulesTest {
     }
 
     private static List<String> filesIn(Path dir) throws IOException {
-        try (Stream<Path> files = java.nio.file.Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).toList();
         }
-    }
-
-    private List<ObjectNode> readAll(Path file) throws IOException {
-        List<ObjectNode> out = new ArrayList<>();
-        try (RecordReader reader = parquet.open(InputFile.of(file))) {
-            for (Optional<SourceRecord> r = reader.read(); r.isPresent(); r = reader.read()) {
-                out.add(r.get().fields());
-            }
-        }
-        return out;
     }
 
     @Test
