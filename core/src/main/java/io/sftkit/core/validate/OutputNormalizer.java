@@ -21,15 +21,6 @@ import java.util.Locale;
  */
 public final class OutputNormalizer {
 
-    /** {@link #isSeparator} of each ASCII character, looked up rather than worked out: most text is mostly ASCII. */
-    private static final boolean[] ASCII_SEPARATORS = new boolean[128];
-
-    static {
-        for (int c = 0; c < ASCII_SEPARATORS.length; c++) {
-            ASCII_SEPARATORS[c] = isSeparator(c);
-        }
-    }
-
     private OutputNormalizer() {}
 
     public static String normalize(String text) {
@@ -40,7 +31,7 @@ public final class OutputNormalizer {
         for (int i = 0; i < folded.length(); ) {
             int cp = folded.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp < ASCII_SEPARATORS.length ? ASCII_SEPARATORS[cp] : isSeparator(cp)) {
+            if (isSeparator(cp)) {
                 pendingSpace = out.length() > 0;
             } else {
                 if (pendingSpace) {
