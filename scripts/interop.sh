@@ -75,6 +75,16 @@ for shape in alpaca sharegpt chatml canonical; do
 done
 "$sftkit" -q export "$g" --to chatml --for hf --container parquet --max-rows-per-file 10 --out "$out/parquet/hf-chatml"
 "$sftkit" -q export "$demo" --ratios 0.8,0.1,0.1 --to chatml --for hf --container parquet --out "$out/parquet/hf-ratios"
+# Splits and shards whose records differ in columns (one record has a system prompt): every
+# Parquet file gets the columns any of them uses, so HF loads the folder as one dataset.
+mkdir -p "$out/inputs"
+"$python" -c 'import json, sys
+rows = json.load(open(sys.argv[1], encoding="utf-8"))
+rows[0]["system"] = "Answer briefly."
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)' "$demo" "$out/inputs/one-with-system.jsonl"
+"$sftkit" -q export "$out/inputs/one-with-system.jsonl" --ratios 0.8,0.1,0.1 --to alpaca --container parquet \
+    --max-rows-per-file 200 --for hf --out "$out/parquet/hf-columns-differ"
 
 echo "interop: $refused conversions refused by their target format" >&2
 status=0

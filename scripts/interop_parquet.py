@@ -12,12 +12,15 @@ For every file:
     shape TRL and HF chat templates expect;
   * no column and no struct field is null in every row: readers would hand such a field to
     chat templates and TRL as a `None` value in every message or row (a struct keeps one
-    field when none has a value, as Parquet has no empty structs);
+    field when none has a value, as Parquet has no empty structs); for the files of one
+    dataset (the shards of a split, the files of an export's data/ folder), in every row of
+    every file, since they all have the columns any of them uses;
   * when every TRL key the file has (messages, prompt, completion, chosen, rejected) is a list
     of messages, TRL's is_conversational accepts every row as HF datasets loads it.
 Shards named as the Hub names them (train-00000-of-00003.parquet) must come in complete
 sets, and each set must load as one split through the glob a dataset card uses
-(data_files: train-*), with as many rows as its files hold.
+(data_files: train-*), with as many rows as its files hold. The files of one dataset must
+have the same schema, which HF datasets needs to load its splits as one dataset.
 When a folder given holds an `expectations.json` (written by sftkit's InteropFilesTest),
 its row counts and Arrow column types (field order and nullability aside) must match.
 
@@ -115,8 +118,8 @@ def is_message_list(t: pa.DataType) -> bool:
     return item is not None and pa.types.is_struct(item) and item.get_field_index("role") >= 0
 
 
-def check_file(path: Path, expected: dict | None, cache: str) -> list:
-    """The problems found in one file; empty when it passes."""
+def check_file(path: Path, expected: dict | None, cache: str) -> tuple:
+    """The problems found in one file, empty when it passes, and its fields null in every row."""
     problems = []
     schema = pq.read_schema(path)
     readers = {
@@ -152,9 +155,8 @@ def check_file(path: Path, expected: dict | None, cache: str) -> list:
             problems.append(f"messages is {arrow_type(t)}, not a list of structs with string role and content")
 
     table = pq.read_table(path)
-    for column in table.column_names:
-        for field in all_null_fields(column, table.column(column).combine_chunks()):
-            problems.append(f"{field} is null in every row")
+    all_null = [field for column in table.column_names
+                for field in all_null_fields(column, table.column(column).combine_chunks())]
 
     trl_columns = [c for c in TRL_KEYS if c in schema.names]
     if trl_columns and all(is_message_list(schema.field(c).type) for c in trl_columns) and "datasets" in rows:
@@ -173,7 +175,30 @@ def check_file(path: Path, expected: dict | None, cache: str) -> list:
             got = arrow_type(schema.field(column).type)
             if got != want:
                 problems.append(f"column {column} is {got}, expected {want}")
-    return problems
+    return problems, all_null
+
+
+def dataset_of(path: Path) -> Path:
+    """The files read as one dataset with this one: its folder's, for shards and an export's data/ files."""
+    return path.parent if SHARD.fullmatch(path.name) or path.parent.name == "data" else path
+
+
+def check_datasets(files: list, all_null: dict) -> list:
+    """(name, problems) for every dataset of several files: one schema, and no field null in all their rows."""
+    sets = defaultdict(list)
+    for f in files:
+        sets[dataset_of(f)].append(f)
+    results = []
+    for key, members in sorted(sets.items()):
+        problems = []
+        schemas = {str(pq.read_schema(f).remove_metadata()) for f in members}
+        if len(schemas) > 1:
+            problems.append(f"its {len(members)} files have {len(schemas)} different schemas")
+        null_everywhere = set.intersection(*(set(all_null[f]) for f in members))
+        problems += [f"{field} is null in every row" for field in sorted(null_everywhere)]
+        if len(members) > 1 or problems:
+            results.append((f"{key} ({len(members)} files)" if len(members) > 1 else str(key), problems))
+    return results
 
 
 SHARD = re.compile(r"(?P<split>\w+(?:\.\w+)*)-(?P<index>\d{5,})-of-(?P<count>\d{5,})\.parquet")
@@ -232,8 +257,9 @@ def main(argv: list) -> int:
 
     failed = 0
     with tempfile.TemporaryDirectory(prefix="sftkit-hf-cache-") as cache:
+        all_null = {}
         for f, exp in files:
-            problems = check_file(f, exp, cache)
+            problems, all_null[f] = check_file(f, exp, cache)
             rows = pq.ParquetFile(f).metadata.num_rows
             if problems:
                 failed += 1
@@ -252,7 +278,16 @@ def main(argv: list) -> int:
                     print(f"     {p}")
             else:
                 print(f"ok   {name}: one split through the glob")
-    print(f"{len(files) + len(shard_sets) - failed} passed, {failed} failed")
+        dataset_sets = check_datasets([f for f, _ in files], all_null)
+        for name, problems in dataset_sets:
+            if problems:
+                failed += 1
+                print(f"FAIL {name}")
+                for p in problems:
+                    print(f"     {p}")
+            else:
+                print(f"ok   {name}: one schema, every field has a value somewhere")
+    print(f"{len(files) + len(shard_sets) + len(dataset_sets) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
 

@@ -14,6 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,5 +204,35 @@ class ExportCliTest {
                 "llama-factory", "--out", dir.resolve("lf").toString());
         assertThat(lf.exitCode()).as(lf.toString()).isZero();
         assertThat(lf.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void parquetSplitsAndShardsAllGetTheColumnsAnyOfThemUses() throws IOException {
+        Path input = dir.resolve("mixed.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            lines.append("{\"instruction\": \"q").append(i).append("\", ")
+                    .append(i == 7 ? "\"system\": \"be brief\", " : "")
+                    .append("\"output\": \"answer ").append(i).append("\"}\n");
+        }
+        Files.writeString(input, lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("hf");
+
+        CliRun hf = CliRun.of("export", input.toString(), "--ratios", "0.4,0.3,0.3", "--to", "alpaca", "--container",
+                "parquet", "--max-rows-per-file", "50", "--for", "hf", "--out", out.toString());
+
+        assertThat(hf.exitCode()).as(hf.toString()).isZero();
+        assertThat(hf.err()).doesNotContain("warning");
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(out.resolve("data"))) {
+            files = listed.sorted().toList();
+        }
+        assertThat(files).as("three splits, sharded").hasSizeGreaterThan(3);
+        for (Path file : files) {
+            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+                assertThat(reader.getFooter().getFileMetaData().getSchema().getFields()).extracting(Type::getName)
+                        .as(file.getFileName().toString()).containsExactly("instruction", "output", "system");
+            }
+        }
     }
 }

@@ -45,6 +45,15 @@ public interface Container extends Provider {
     RecordWriter create(Path target, Shape shape) throws IOException;
 
     /**
+     * Writers for files of {@code shape} that are read as one dataset (an export's splits and
+     * shards), see {@link FileSet}. By default each file is written by {@link #create} and
+     * needs nothing from the others.
+     */
+    default FileSet fileSet(Shape shape) {
+        return target -> create(target, shape);
+    }
+
+    /**
      * This container with settings a user gave (on the command line, say
      * {@code compression=snappy}); the receiver is not changed. By default a container
      * takes no options.

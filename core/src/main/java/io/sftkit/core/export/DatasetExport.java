@@ -3,6 +3,7 @@ package io.sftkit.core.export;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sftkit.core.IoFailure;
 import io.sftkit.core.Sample;
 import io.sftkit.core.UsageException;
 import io.sftkit.core.io.Conversion;
@@ -16,9 +17,11 @@ import io.sftkit.core.split.Split;
 import io.sftkit.core.stats.DatasetStats;
 import io.sftkit.spi.Container;
 import io.sftkit.spi.ExportLayout;
+import io.sftkit.spi.FileSet;
 import io.sftkit.spi.FormatRegistry;
 import io.sftkit.spi.FrameworkTarget;
 import io.sftkit.spi.Shape;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +89,8 @@ public final class DatasetExport {
 
         ExportLayout.Builder layout = ExportLayout.builder(request.name(), shape.id(), container.id());
         DatasetStats stats = new DatasetStats();
-        List<Runnable> commits = new ArrayList<>();
+        FileSet files = container.fileSet(shape);
+        List<SplitOutput> written = new ArrayList<>();
         Map<String, Set<String>> columns = new LinkedHashMap<>();
         List<AutoCloseable> pending = new ArrayList<>();
         Optional<RejectsFile> rejects = Optional.empty();
@@ -97,7 +101,7 @@ public final class DatasetExport {
             for (Map.Entry<Path, List<String>> input : inputs.entrySet()) {
                 Map<String, SplitOutput> outputs = new LinkedHashMap<>();
                 for (String split : input.getValue()) {
-                    outputs.put(split, SplitOutput.open(request, split, shape, container, target, pending));
+                    outputs.put(split, SplitOutput.open(request, split, shape, container, files, target, pending));
                 }
                 try (DatasetReader in = DatasetReader.open(registry, input.getKey(), request.fromShape(),
                         Optional.empty(), request.roles())) {
@@ -112,7 +116,7 @@ public final class DatasetExport {
                     counts = counts.plus(Conversion.copy(in, observed(write, layout, stats), s -> true, rejects));
                 }
                 outputs.forEach((split, out) -> {
-                    commits.add(out.commit());
+                    written.add(out);
                     layout.split(split, out.layoutPath(), out.written().getAsLong());
                     if (out.written().getAsLong() > 0) {
                         columns.put(split, out.columns());
@@ -122,12 +126,14 @@ public final class DatasetExport {
             if (counts.recordsIn() == 0) {
                 throw Conversion.noRecords(request.dataset());
             }
+            written.forEach(out -> out.finish().run());
+            finish(files, request.outDir());
             ExportLayout built = layout.stats(stats.toJson()).build();
             List<Path> configs = target.map(t -> t.writeConfig(built, request.outDir(), request.overwrite()))
                     .orElse(List.of());
-            commits.forEach(Runnable::run);
+            written.forEach(out -> out.commit().run());
             rejects.ifPresent(RejectsFile::commit);
-            List<String> warnings = target.filter(FrameworkTarget::loadsSplitsAsOneDataset)
+            List<String> warnings = target.filter(t -> t.loadsSplitsAsOneDataset() && !files.sameColumns())
                     .map(t -> columnsMissing(columns, t.id())).orElse(List.of());
             return new Result(built, configs, counts, request.rejects(), warnings);
         } finally {
@@ -162,6 +168,15 @@ public final class DatasetExport {
             }
         }
         return warnings;
+    }
+
+    /** Lets the container complete the export's files, so that they agree on their columns. */
+    private static void finish(FileSet files, Path outDir) {
+        try {
+            files.finish();
+        } catch (IOException e) {
+            throw new IoFailure(outDir, "complete the exported files in", e);
+        }
     }
 
     /** Closing a writer that was not committed removes its files; that cannot fail in a way worth reporting. */
@@ -216,30 +231,31 @@ public final class DatasetExport {
      *
      * @param layoutPath the split's file (or its shards' glob) relative to the output folder
      */
-    private record SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable commit,
-            Path layoutPath, Set<String> columns) {
+    private record SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable finish,
+            Runnable commit, Path layoutPath, Set<String> columns) {
 
-        SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable commit, Path layoutPath) {
-            this(writer, written, commit, layoutPath, new TreeSet<>());
+        SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable finish, Runnable commit,
+                Path layoutPath) {
+            this(writer, written, finish, commit, layoutPath, new TreeSet<>());
         }
 
         /** Opens the split's writer, adding it to {@code pending} so that it is closed (and, uncommitted, removed). */
-        static SplitOutput open(ExportRequest request, String split, Shape shape, Container container,
+        static SplitOutput open(ExportRequest request, String split, Shape shape, Container container, FileSet files,
                 Optional<FrameworkTarget> target, List<AutoCloseable> pending) {
             String extension = container.extensions().get(0);
             Path relative = target.map(t -> t.dataFile(split, extension)).orElseGet(() -> Path.of(split + "." + extension));
             if (request.maxRowsPerFile().isPresent()) {
                 Path dir = request.outDir().resolve(relative).getParent();
-                ShardedDatasetWriter out = ShardedDatasetWriter.create(dir, split, shape, container,
+                ShardedDatasetWriter out = ShardedDatasetWriter.create(dir, split, extension, shape, files,
                         request.maxRowsPerFile().getAsLong(), request.overwrite());
                 pending.add(out);
-                return new SplitOutput(out::write, out::written, out::commit,
+                return new SplitOutput(out::write, out::written, out::finish, out::commit,
                         request.outDir().relativize(dir).resolve(split + "-*." + extension));
             }
-            DatasetWriter out = DatasetWriter.create(request.outDir().resolve(relative), shape, container,
+            DatasetWriter out = DatasetWriter.create(request.outDir().resolve(relative), shape, files,
                     request.overwrite());
             pending.add(out);
-            return new SplitOutput(out::write, out::written, out::commit, relative);
+            return new SplitOutput(out::write, out::written, out::finish, out::commit, relative);
         }
 
         /** Writes a sample and notes the columns of its record. */

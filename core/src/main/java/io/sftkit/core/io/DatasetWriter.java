@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sftkit.core.IoFailure;
 import io.sftkit.core.Sample;
 import io.sftkit.spi.Container;
+import io.sftkit.spi.FileSet;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.SampleRefusedException;
 import io.sftkit.spi.Shape;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 /**
  * Writes canonical samples to a file in a shape and container. Nothing appears at the
  * target path until {@link #commit()}; closing without committing removes the partial file.
+ * A file of a {@link FileSet} is {@linkplain #finish() finished} first, so that the set can
+ * complete its files before any is moved into place.
  */
 public final class DatasetWriter implements Closeable {
 
@@ -23,6 +26,7 @@ public final class DatasetWriter implements Closeable {
     private final Shape shape;
     private final RecordWriter records;
     private long written;
+    private boolean complete;
     private boolean finished;
 
     private DatasetWriter(AtomicFile file, Shape shape, RecordWriter records) {
@@ -34,9 +38,16 @@ public final class DatasetWriter implements Closeable {
     public static DatasetWriter create(Path target, Shape shape, Container container, boolean overwrite) {
         requireNonNull(shape, "shape is null");
         requireNonNull(container, "container is null");
+        return create(target, shape, file -> container.create(file, shape), overwrite);
+    }
+
+    /** A file of {@code files}, which writes records of {@code shape}. */
+    public static DatasetWriter create(Path target, Shape shape, FileSet files, boolean overwrite) {
+        requireNonNull(shape, "shape is null");
+        requireNonNull(files, "files is null");
         AtomicFile file = AtomicFile.begin(target, overwrite);
         try {
-            return new DatasetWriter(file, shape, container.create(file.temp(), shape));
+            return new DatasetWriter(file, shape, files.create(file.temp()));
         } catch (IOException e) {
             file.close();
             throw new IoFailure(target, "create", e);
@@ -73,17 +84,40 @@ public final class DatasetWriter implements Closeable {
         return file.target();
     }
 
-    /** Finishes the file and moves it into place. */
-    public void commit() {
-        finished = true;
-        file.commit(records);
+    /**
+     * Completes the file at its temporary path. When that fails (a full disk, say), the
+     * temporary file is removed and the failure reported.
+     */
+    public void finish() {
+        if (complete) {
+            return;
+        }
+        complete = true;
+        try {
+            records.close();
+        } catch (IOException e) {
+            close();
+            throw new IoFailure(file.target(), "write", e);
+        }
     }
 
+    /** Finishes the file, unless {@link #finish()} did, and moves it into place. */
+    public void commit() {
+        finish();
+        finished = true;
+        file.commit();
+    }
+
+    /** Removes the file unless it was committed. */
     @Override
     public void close() {
         if (!finished) {
             finished = true;
-            file.abandon(records);
+            if (complete) {
+                file.close();
+            } else {
+                file.abandon(records);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sftkit.core.IoFailure;
 import io.sftkit.core.Sample;
 import io.sftkit.core.UsageException;
-import io.sftkit.spi.Container;
+import io.sftkit.spi.FileSet;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.SampleRefusedException;
 import io.sftkit.spi.Shape;
@@ -40,7 +40,7 @@ public final class ShardedDatasetWriter implements Closeable {
     private final String split;
     private final String extension;
     private final Shape shape;
-    private final Container container;
+    private final FileSet files;
     private final long maxRowsPerFile;
     private final Set<Path> stale;
     private final List<AtomicFile> shards = new ArrayList<>();
@@ -49,13 +49,13 @@ public final class ShardedDatasetWriter implements Closeable {
     private long written;
     private boolean finished;
 
-    private ShardedDatasetWriter(Path dir, String split, Shape shape, Container container, long maxRowsPerFile,
-            Set<Path> stale) {
+    private ShardedDatasetWriter(Path dir, String split, String extension, Shape shape, FileSet files,
+            long maxRowsPerFile, Set<Path> stale) {
         this.dir = dir;
         this.split = split;
-        this.extension = container.extensions().get(0);
+        this.extension = extension;
         this.shape = shape;
-        this.container = container;
+        this.files = files;
         this.maxRowsPerFile = maxRowsPerFile;
         this.stale = stale;
     }
@@ -65,15 +65,18 @@ public final class ShardedDatasetWriter implements Closeable {
      * no samples still gets one (empty) file.
      *
      * @param split the split name, e.g. {@code train}; word characters and dots, as the Hub allows
+     * @param extension the shards' file name extension, without the dot
+     * @param files the set the shards belong to, with the other splits of an export
      * @param overwrite whether shards of this split already in {@code dir} may be replaced
      * @throws UsageException for a bad split name or row limit, or existing shards without {@code overwrite}
      */
-    public static ShardedDatasetWriter create(Path dir, String split, Shape shape, Container container,
+    public static ShardedDatasetWriter create(Path dir, String split, String extension, Shape shape, FileSet files,
             long maxRowsPerFile, boolean overwrite) {
         requireNonNull(dir, "dir is null");
         requireNonNull(split, "split is null");
+        requireNonNull(extension, "extension is null");
         requireNonNull(shape, "shape is null");
-        requireNonNull(container, "container is null");
+        requireNonNull(files, "files is null");
         if (!SPLIT.matcher(split).matches()) {
             throw new UsageException("split name '" + split + "' is not usable in shard names; use letters, digits, _ and .");
         }
@@ -83,12 +86,12 @@ public final class ShardedDatasetWriter implements Closeable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException(dir + " is a file; name a folder for the shards");
         }
-        Set<Path> existing = existingShards(dir, split, container.extensions().get(0));
+        Set<Path> existing = existingShards(dir, split, extension);
         if (!existing.isEmpty() && !overwrite) {
             throw new UsageException(dir + " already holds " + split + " shards (" + existing.iterator().next().getFileName()
                     + (existing.size() > 1 ? " and " + (existing.size() - 1) + " more" : "") + "); use --force to replace them");
         }
-        ShardedDatasetWriter writer = new ShardedDatasetWriter(dir.toAbsolutePath(), split, shape, container,
+        ShardedDatasetWriter writer = new ShardedDatasetWriter(dir.toAbsolutePath(), split, extension, shape, files,
                 maxRowsPerFile, existing);
         try {
             writer.startShard();
@@ -149,17 +152,24 @@ public final class ShardedDatasetWriter implements Closeable {
         return written;
     }
 
+    /** Completes the last shard at its temporary path; {@link #commit()} then names them all. */
+    public void finish() {
+        if (finished) {
+            throw new IllegalStateException("already committed or closed");
+        }
+        if (current != null) {
+            finishShard();
+        }
+    }
+
     /**
-     * Finishes the last shard, gives every shard its final name and removes shards of an
-     * earlier run that are not among them.
+     * Finishes the last shard, unless {@link #finish()} did, gives every shard its final name
+     * and removes shards of an earlier run that are not among them.
      *
      * @return the shard files, in order
      */
     public List<Path> commit() {
-        if (finished) {
-            throw new IllegalStateException("already committed or closed");
-        }
-        finishShard();
+        finish();
         finished = true;
         List<Path> names = new ArrayList<>(shards.size());
         for (int i = 0; i < shards.size(); i++) {
@@ -183,7 +193,7 @@ public final class ShardedDatasetWriter implements Closeable {
         AtomicFile file = AtomicFile.begin(dir.resolve(split + "-" + shards.size() + "." + extension), true);
         shards.add(file);
         try {
-            current = container.create(file.temp(), shape);
+            current = files.create(file.temp());
         } catch (IOException e) {
             throw new IoFailure(file.target(), "create", e);
         }

@@ -72,7 +72,8 @@ class ShardedDatasetWriterTest {
 
     @Test
     void nothingWithAShardNameAppearsBeforeCommitAndCloseCleansUp() {
-        try (ShardedDatasetWriter writer = ShardedDatasetWriter.create(dir, "train", canonical, jsonl, 2, false)) {
+        try (ShardedDatasetWriter writer = ShardedDatasetWriter.create(dir, "train", "jsonl", canonical,
+                jsonl.fileSet(canonical), 2, false)) {
             samples(5).forEach(writer::write);
             assertThat(names()).allSatisfy(n -> assertThat(n).startsWith(".").endsWith(".sftkit-tmp"));
             assertThat(names()).hasSize(3);
@@ -82,15 +83,18 @@ class ShardedDatasetWriterTest {
 
     @Test
     void badSplitNamesAndLimitsAreUsageErrors() {
-        assertThatThrownBy(() -> ShardedDatasetWriter.create(dir, "train/x", canonical, jsonl, 2, false))
+        assertThatThrownBy(() -> ShardedDatasetWriter.create(dir, "train/x", "jsonl", canonical, jsonl.fileSet(canonical), 2,
+                false))
                 .isInstanceOf(UsageException.class).hasMessageContaining("train/x");
-        assertThatThrownBy(() -> ShardedDatasetWriter.create(dir, "train", canonical, jsonl, 0, false))
+        assertThatThrownBy(() -> ShardedDatasetWriter.create(dir, "train", "jsonl", canonical, jsonl.fileSet(canonical), 0,
+                false))
                 .isInstanceOf(UsageException.class).hasMessageContaining("at least 1");
         assertThat(ShardedDatasetWriter.shardName("train", 7, 12, "parquet")).isEqualTo("train-00007-of-00012.parquet");
     }
 
     private List<Path> write(String split, long max, List<Sample> samples, boolean overwrite) {
-        try (ShardedDatasetWriter writer = ShardedDatasetWriter.create(dir, split, canonical, jsonl, max, overwrite)) {
+        try (ShardedDatasetWriter writer = ShardedDatasetWriter.create(dir, split, "jsonl", canonical,
+                jsonl.fileSet(canonical), max, overwrite)) {
             samples.forEach(writer::write);
             assertThat(writer.written()).isEqualTo(samples.size());
             return writer.commit();

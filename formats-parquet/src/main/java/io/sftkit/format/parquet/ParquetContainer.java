@@ -4,6 +4,7 @@ import io.sftkit.core.UsageException;
 import io.sftkit.format.parquet.impl.ParquetFiles;
 import io.sftkit.format.parquet.impl.WriteSettings;
 import io.sftkit.spi.Container;
+import io.sftkit.spi.FileSet;
 import io.sftkit.spi.InputFile;
 import io.sftkit.spi.RecordReader;
 import io.sftkit.spi.RecordSchema;
@@ -75,9 +76,23 @@ public final class ParquetContainer implements Container {
      */
     @Override
     public RecordWriter create(Path target, Shape shape) throws IOException {
-        RecordSchema schema = shape.schema().orElseThrow(() -> new UsageException("the " + shape.id()
+        return ParquetFiles.create(target, shape.id(), schema(shape), settings);
+    }
+
+    /**
+     * Files that all get the columns any of them uses, so that HF datasets, polars and DuckDB
+     * read them as one table.
+     *
+     * @throws UsageException when the shape declares no columns
+     */
+    @Override
+    public FileSet fileSet(Shape shape) {
+        return ParquetFiles.fileSet(shape.id(), schema(shape), settings);
+    }
+
+    private static RecordSchema schema(Shape shape) {
+        return shape.schema().orElseThrow(() -> new UsageException("the " + shape.id()
                 + " format cannot be written as Parquet: its shape declares no columns (Shape.schema());"
                 + " write .jsonl or .json instead"));
-        return ParquetFiles.create(target, shape.id(), schema, settings);
     }
 }

@@ -11,6 +11,7 @@ import io.sftkit.core.io.Json;
 import io.sftkit.core.io.ShardedDatasetWriter;
 import io.sftkit.spi.Container;
 import io.sftkit.spi.DecodeContext;
+import io.sftkit.spi.FileSet;
 import io.sftkit.spi.FormatRegistry;
 import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.Shape;
@@ -150,9 +151,13 @@ class InteropFilesTest {
         for (int i = 0; i < 3; i++) {
             many.addAll(TestSamples.all());
         }
-        try (ShardedDatasetWriter writer = ShardedDatasetWriter.create(sharded, "train", new ChatTestShape(), parquet, 8,
-                false)) {
+        ChatTestShape shardShape = new ChatTestShape();
+        FileSet shardSet = parquet.fileSet(shardShape);
+        try (ShardedDatasetWriter writer = ShardedDatasetWriter.create(sharded, "train", "parquet", shardShape, shardSet,
+                8, false)) {
             many.forEach(writer::write);
+            writer.finish();
+            shardSet.finish();
             List<Path> shards = writer.commit();
             assertThat(shards).extracting(p -> p.getFileName().toString()).containsExactly(
                     "train-00000-of-00003.parquet", "train-00001-of-00003.parquet", "train-00002-of-00003.parquet");

@@ -12,6 +12,7 @@ import io.sftkit.spi.Column;
 import io.sftkit.spi.ColumnType;
 import io.sftkit.spi.Container;
 import io.sftkit.spi.DecodeContext;
+import io.sftkit.spi.FileSet;
 import io.sftkit.spi.FormatRegistry;
 import io.sftkit.spi.InputFile;
 import io.sftkit.spi.RecordReader;
@@ -174,6 +175,44 @@ class ParquetWriteRulesTest {
         Path none = dir.resolve("none.parquet");
         parquet.create(none, shape).close();
         assertThat(ArrowTypes.of(none)).as("an empty file: the required columns").containsOnlyKeys("r");
+    }
+
+    @Test
+    void theFilesOfASetGetTheColumnsAndFieldsAnyOfThemUses() throws IOException {
+        Shape shape = new SchemaOnlyShape("set", Optional.of(RecordSchema.of(
+                Column.required("q", ColumnType.STRING),
+                Column.optional("system", ColumnType.STRING),
+                Column.optional("unused", ColumnType.LONG),
+                Column.optional("messages", ColumnType.list(ColumnType.struct(
+                        Column.optional("role", ColumnType.STRING),
+                        Column.optional("tool_calls", ColumnType.list(ColumnType.STRING)),
+                        Column.optional("content", ColumnType.STRING)))))));
+        FileSet files = parquet.fileSet(shape);
+        Path train = dir.resolve("train.parquet");
+        Path val = dir.resolve("val.parquet");
+        Path test = dir.resolve("test.parquet");
+        try (RecordWriter trainWriter = files.create(train); RecordWriter valWriter = files.create(val);
+                RecordWriter testWriter = files.create(test)) {
+            trainWriter.write(TestSamples.object("{\"q\": \"1\", \"system\": \"be brief\"}"));
+            valWriter.write(TestSamples.object("{\"q\": \"2\", \"messages\": [{\"content\": \"hi\"}]}"));
+            testWriter.write(TestSamples.object("{\"q\": \"3\"}"));
+            assertThatThrownBy(() -> testWriter.write(TestSamples.object("{\"unused\": 1}")))
+                    .as("a refused record uses no column").isInstanceOf(SampleRefusedException.class);
+        }
+        files.finish();
+
+        assertThat(files.sameColumns()).isTrue();
+        for (Path file : List.of(train, val, test)) {
+            assertThat(ArrowTypes.of(file)).as(file.getFileName().toString()).containsExactly(
+                    Map.entry("q", "string"),
+                    Map.entry("system", "string"),
+                    Map.entry("messages", "list<struct<content: string>>"));
+        }
+        assertThat(ParquetRecords.fields(parquet, train)).containsExactly(
+                TestSamples.object("{\"q\": \"1\", \"system\": \"be brief\"}"));
+        assertThat(ParquetRecords.fields(parquet, val)).containsExactly(
+                TestSamples.object("{\"q\": \"2\", \"messages\": [{\"content\": \"hi\"}]}"));
+        assertThat(ParquetRecords.fields(parquet, test)).containsExactly(TestSamples.object("{\"q\": \"3\"}"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.sftkit.format.parquet.impl;
 
 import io.sftkit.core.DataException;
 import io.sftkit.core.Location;
+import io.sftkit.spi.FileSet;
 import io.sftkit.spi.RecordReader;
 import io.sftkit.spi.RecordSchema;
 import io.sftkit.spi.RecordWriter;
@@ -69,7 +70,13 @@ public final class ParquetFiles {
     public static RecordWriter create(Path target, String shapeId, RecordSchema schema, WriteSettings settings)
             throws IOException {
         Schema avro = AvroSchemas.of(schema);
-        return new ParquetRecordWriter(target, new RecordEncoder(schema, avro), avro, settings, shapeId);
+        return new ParquetRecordWriter(target, new RecordEncoder(schema, avro), avro, settings, shapeId, true);
+    }
+
+    /** Files that get the columns any of them uses, see {@link ParquetFileSet}. */
+    public static FileSet fileSet(String shapeId, RecordSchema schema, WriteSettings settings) {
+        Schema avro = AvroSchemas.of(schema);
+        return new ParquetFileSet(new RecordEncoder(schema, avro), avro, settings, shapeId);
     }
 
     static ParquetWriter<GenericRecord> writer(Path target, Schema avro, WriteSettings settings) throws IOException {

@@ -7,6 +7,7 @@ import io.sftkit.spi.RecordWriter;
 import io.sftkit.spi.SampleRefusedException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -21,7 +22,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * <p>The columns are known only after the last record, so rows are written in the shape's
  * full schema, by a thread of their own while the next records are encoded (column encoding
  * and compression are a third of a conversion's work), and on {@link #close()} the footer is
- * written again without the unused columns ({@link UnusedColumns}).
+ * written again without the unused columns ({@link UnusedColumns}). A file of a
+ * {@link ParquetFileSet} leaves that to the set, which drops only what no file of the set used.
  */
 final class ParquetRecordWriter implements RecordWriter {
 
@@ -32,12 +34,18 @@ final class ParquetRecordWriter implements RecordWriter {
     private final ParquetWriter<GenericRecord> writer;
     private final Handoff<GenericData.Record> rows = new Handoff<>();
     private final Thread writing;
+    private final boolean dropsUnusedColumns;
     private long written;
     private boolean closed;
 
-    ParquetRecordWriter(Path target, RecordEncoder encoder, Schema avro, WriteSettings settings, String shapeId)
-            throws IOException {
+    /**
+     * @param dropsUnusedColumns whether {@link #close()} drops the columns that {@code encoder}
+     *     saw no value for; false for a file of a set, which shares the encoder with the others
+     */
+    ParquetRecordWriter(Path target, RecordEncoder encoder, Schema avro, WriteSettings settings, String shapeId,
+            boolean dropsUnusedColumns) throws IOException {
         this.target = target;
+        this.dropsUnusedColumns = dropsUnusedColumns;
         this.encoder = encoder;
         this.avro = avro;
         this.shapeId = shapeId;
@@ -75,7 +83,7 @@ final class ParquetRecordWriter implements RecordWriter {
         return new IOException("writing Parquet failed: " + ParquetFiles.describe(failure), failure);
     }
 
-    /** Writes the rows still queued, then leaves out the columns no record used. */
+    /** Writes the rows still queued, then leaves out the columns no record used (unless a set does). */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -91,9 +99,8 @@ final class ParquetRecordWriter implements RecordWriter {
                 throw writeFailure();
             }
         }
-        Schema used = encoder.usedSchema();
-        if (!used.equals(avro)) {
-            UnusedColumns.dropFrom(target, used);
+        if (dropsUnusedColumns) {
+            UnusedColumns.dropFrom(List.of(target), avro, encoder);
         }
     }
 }

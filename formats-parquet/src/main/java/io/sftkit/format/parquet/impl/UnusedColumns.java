@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
@@ -44,6 +45,19 @@ final class UnusedColumns {
     private static final int TAIL_BYTES = 8;
 
     private UnusedColumns() {}
+
+    /**
+     * Leaves out of {@code files}, all written in {@code full}, the columns and struct fields in
+     * which {@code encoder} saw no value: the same ones from every file.
+     */
+    static void dropFrom(List<Path> files, Schema full, RecordEncoder encoder) throws IOException {
+        Schema used = encoder.usedSchema();
+        if (!used.equals(full)) {
+            for (Path file : files) {
+                dropFrom(file, used);
+            }
+        }
+    }
 
     /** Makes {@code file}, written in a schema that {@code used} is a part of, a file of the columns of {@code used}. */
     static void dropFrom(Path file, Schema used) throws IOException {
