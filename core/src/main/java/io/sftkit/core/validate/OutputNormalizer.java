@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * The one definition of "the same output" used by the near-duplicate rule, the splitter's
@@ -21,27 +22,53 @@ import java.util.Locale;
  */
 public final class OutputNormalizer {
 
+    /** What {@link #duplicateKey} puts before the exact text of an output that normalises to nothing. */
+    public static final char EMPTY_MARK = '\u0000';
+
+    /** {@link #separator} for ASCII, looked up: most text is mostly ASCII. */
+    private static final boolean[] ASCII_SEPARATORS = new boolean[128];
+
+    static {
+        for (int c = 0; c < ASCII_SEPARATORS.length; c++) {
+            ASCII_SEPARATORS[c] = separator(c);
+        }
+    }
+
     private OutputNormalizer() {}
 
     public static String normalize(String text) {
         requireNonNull(text, "text is null");
+        StringBuilder out = new StringBuilder(text.length());
+        normalize(text, out::appendCodePoint);
+        return out.toString();
+    }
+
+    /**
+     * Gives {@code sink} the code points of {@link #normalize(String) normalize(text)}, in
+     * order, without building the string (to hash the key, say).
+     *
+     * @return whether there were any
+     */
+    public static boolean normalize(String text, IntConsumer sink) {
+        requireNonNull(text, "text is null");
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(folded.length());
+        boolean any = false;
         boolean pendingSpace = false;
         for (int i = 0; i < folded.length(); ) {
             int cp = folded.codePointAt(i);
             i += Character.charCount(cp);
-            if (isSeparator(cp)) {
-                pendingSpace = out.length() > 0;
+            if (cp < ASCII_SEPARATORS.length ? ASCII_SEPARATORS[cp] : separator(cp)) {
+                pendingSpace = any;
             } else {
                 if (pendingSpace) {
-                    out.append(' ');
+                    sink.accept(' ');
                     pendingSpace = false;
                 }
-                out.appendCodePoint(cp);
+                sink.accept(cp);
+                any = true;
             }
         }
-        return out.toString();
+        return any;
     }
 
     /**
@@ -51,17 +78,18 @@ public final class OutputNormalizer {
      */
     public static String duplicateKey(String text) {
         String normalized = normalize(text);
-        return normalized.isEmpty() ? "\u0000" + text : normalized;
+        return normalized.isEmpty() ? EMPTY_MARK + text : normalized;
     }
 
-    private static boolean isSeparator(int cp) {
-        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-            return true;
-        }
+    /** Whitespace, a variation selector, or of a category listed above; one category lookup. */
+    private static boolean separator(int cp) {
         if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
             return true;
         }
         return switch (Character.getType(cp)) {
+            // Character.isSpaceChar, and with CONTROL below, Character.isWhitespace
+            case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.CONTROL -> Character.isWhitespace(cp);
             case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
                     Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
                     Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL,
