@@ -85,6 +85,12 @@ with open(sys.argv[2], "w", encoding="utf-8") as f:
     f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)' "$demo" "$out/inputs/one-with-system.jsonl"
 "$sftkit" -q export "$out/inputs/one-with-system.jsonl" --ratios 0.8,0.1,0.1 --to alpaca --container parquet \
     --max-rows-per-file 200 --for hf --out "$out/parquet/hf-columns-differ"
+# The same as JSON Lines, whose files keep their own keys: the dataset card declares the
+# types of all splits (dataset_info.features), and HF fills in what a split lacks.
+"$sftkit" -q export "$out/inputs/one-with-system.jsonl" --ratios 0.8,0.1,0.1 --to alpaca --for hf \
+    --out "$out/export/hf-columns-differ"
+"$sftkit" -q export "$interop/fastchat/dummy_conversation.json" --ratios 0.6,0.2,0.2 --to alpaca --for hf \
+    --out "$out/export/hf-fields-differ"
 
 echo "interop: $refused conversions refused by their target format" >&2
 status=0

@@ -13,10 +13,13 @@ Walks DIR for sftkit outputs and checks:
   and every sharegpt-formatted row passes LLaMA-Factory's alternation and count rules.
 """
 
+import atexit
 import datetime
 import json
 import pathlib
+import shutil
 import sys
+import tempfile
 
 import datasets
 import pyarrow.json as pajson
@@ -27,6 +30,9 @@ datasets.logging.set_verbosity_error()
 
 failures = []
 checked = 0
+# a cache of this run's own: datasets may otherwise answer from an earlier run's files at the same path
+CACHE = tempfile.mkdtemp(prefix="sftkit-interop-hf-")
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
 
 
 def fail(msg):
@@ -60,7 +66,7 @@ def check_file(path):
     global checked
     rows = python_rows(path)
     try:
-        ds = datasets.load_dataset("json", data_files=str(path), split="train")
+        ds = datasets.load_dataset("json", data_files=str(path), split="train", cache_dir=CACHE)
     except Exception as e:  # noqa: BLE001 - any loader failure is the finding
         fail(f"{path}: HF load_dataset('json') failed: {e}")
         return
@@ -98,7 +104,7 @@ def check_hf_card(folder):
         fail(f"{folder}/README.md has no YAML configs front matter")
         return
     try:
-        dd = datasets.load_dataset(str(folder))
+        dd = datasets.load_dataset(str(folder), cache_dir=CACHE)
     except Exception as e:  # noqa: BLE001
         fail(f"{folder}: load_dataset through the card's configs failed: {e}")
         return

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
@@ -180,15 +181,36 @@ class ExportCliTest {
     }
 
     @Test
-    void splitsWhoseColumnsDifferAreWarnedOfWhereTheFrameworkLoadsThemAsOneDataset() throws IOException {
-        Path input = dir.resolve("mixed.jsonl");
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 300; i++) {
-            lines.append("{\"instruction\": \"q").append(i).append("\", ")
-                    .append(i == 7 ? "\"system\": \"be brief\", " : "")
-                    .append("\"output\": \"answer ").append(i).append("\"}\n");
-        }
-        Files.writeString(input, lines, StandardCharsets.UTF_8);
+    void jsonSplitsWhoseColumnsDifferGetTheTypesOfAllDeclaredInTheDatasetCard() throws IOException {
+        Path input = mixed(i -> i == 7 ? "\"system\": \"be brief\", " : "");
+
+        CliRun hf = CliRun.of("export", input.toString(), "--ratios", "0.4,0.3,0.3", "--to", "alpaca", "--for", "hf",
+                "--out", dir.resolve("hf").toString());
+
+        assertThat(hf.exitCode()).as(hf.toString()).isZero();
+        assertThat(hf.err()).doesNotContain("warning");
+        assertThat(Files.readString(dir.resolve("hf/README.md"))).contains("""
+                dataset_info:
+                  features:
+                    - name: instruction
+                      dtype: string
+                    - name: output
+                      dtype: string
+                    - name: system
+                      dtype: string
+                """);
+
+        Path same = dir.resolve("same");
+        assertThat(CliRun.of("-q", "export", mixed(i -> "").toString(), "--ratios", "0.4,0.3,0.3", "--to", "alpaca",
+                "--for", "hf", "--out", same.toString()).exitCode()).isZero();
+        assertThat(Files.readString(same.resolve("README.md"))).as("splits that agree need no features")
+                .doesNotContain("dataset_info");
+    }
+
+    @Test
+    void splitsWhoseValuesShareNoTypeAreWarnedOfWhereTheFrameworkLoadsThemAsOneDataset() throws IOException {
+        Path input = mixed(i -> (i == 7 ? "\"system\": \"be brief\", " : "")
+                + (i % 2 == 0 ? "\"score\": 1, " : "\"score\": \"high\", "));
         Path summary = dir.resolve("summary.json");
 
         CliRun hf = CliRun.of("export", input.toString(), "--ratios", "0.4,0.3,0.3", "--to", "alpaca", "--for", "hf",
@@ -199,6 +221,7 @@ class ExportCliTest {
                 + " '(train|val|test)' has: hf loads the splits as one dataset and refuses splits whose columns differ");
         assertThat(hf.err().lines().filter(l -> l.startsWith("sftkit: warning:")).count()).isEqualTo(2);
         assertThat(Json.MAPPER.readTree(summary.toFile()).path("warnings")).hasSize(2);
+        assertThat(Files.readString(dir.resolve("hf/README.md"))).doesNotContain("dataset_info");
 
         CliRun lf = CliRun.of("export", input.toString(), "--ratios", "0.4,0.3,0.3", "--to", "alpaca", "--for",
                 "llama-factory", "--out", dir.resolve("lf").toString());
@@ -206,16 +229,21 @@ class ExportCliTest {
         assertThat(lf.err()).doesNotContain("warning");
     }
 
-    @Test
-    void parquetSplitsAndShardsAllGetTheColumnsAnyOfThemUses() throws IOException {
-        Path input = dir.resolve("mixed.jsonl");
+    /** 300 alpaca records; record i has the fields {@code extra.apply(i)} adds. */
+    private Path mixed(IntFunction<String> extra) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 300; i++) {
-            lines.append("{\"instruction\": \"q").append(i).append("\", ")
-                    .append(i == 7 ? "\"system\": \"be brief\", " : "")
+            lines.append("{\"instruction\": \"q").append(i).append("\", ").append(extra.apply(i))
                     .append("\"output\": \"answer ").append(i).append("\"}\n");
         }
+        Path input = Files.createTempFile(dir, "mixed", ".jsonl");
         Files.writeString(input, lines, StandardCharsets.UTF_8);
+        return input;
+    }
+
+    @Test
+    void parquetSplitsAndShardsAllGetTheColumnsAnyOfThemUses() throws IOException {
+        Path input = mixed(i -> i == 7 ? "\"system\": \"be brief\", " : "");
         Path out = dir.resolve("hf");
 
         CliRun hf = CliRun.of("export", input.toString(), "--ratios", "0.4,0.3,0.3", "--to", "alpaca", "--container",

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -36,6 +37,10 @@ import java.util.regex.Pattern;
  *     writers declare only columns that are present
  * @param languages language codes seen in the samples' metadata, sorted
  * @param stats dataset statistics to show in a dataset card; may be an empty object
+ * @param recordType the type of the records' values in all splits together, for a framework
+ *     that loads the splits as one dataset ({@link FrameworkTarget#loadsSplitsAsOneDataset()})
+ *     when their files differ in columns or struct fields: declared in its config (a dataset
+ *     card's features), it has the framework fill in what a file lacks
  */
 public record ExportLayout(
         String datasetName,
@@ -45,7 +50,8 @@ public record ExportLayout(
         Set<Feature> features,
         Set<String> columns,
         List<String> languages,
-        ObjectNode stats) {
+        ObjectNode stats,
+        Optional<ColumnType.Struct> recordType) {
 
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
@@ -80,6 +86,7 @@ public record ExportLayout(
         languages = List.copyOf(languages);
         requireNonNull(stats, "stats is null");
         stats = stats.deepCopy();
+        requireNonNull(recordType, "recordType is null");
     }
 
     public static Builder builder(String datasetName, String shapeId, String containerId) {
@@ -149,6 +156,7 @@ public record ExportLayout(
         private final Set<String> columns = new LinkedHashSet<>();
         private final Set<String> languages = new TreeSet<>();
         private ObjectNode stats = Json.object();
+        private Optional<ColumnType.Struct> recordType = Optional.empty();
 
         private Builder(String datasetName, String shapeId, String containerId) {
             this.datasetName = requireNonNull(datasetName, "datasetName is null");
@@ -191,9 +199,14 @@ public record ExportLayout(
             return this;
         }
 
+        public Builder recordType(ColumnType.Struct type) {
+            recordType = Optional.of(requireNonNull(type, "type is null"));
+            return this;
+        }
+
         public ExportLayout build() {
             return new ExportLayout(datasetName, shapeId, containerId, splits, features, columns,
-                    List.copyOf(languages), stats);
+                    List.copyOf(languages), stats, recordType);
         }
     }
 

@@ -17,6 +17,8 @@ import io.sftkit.core.Metadata;
 import io.sftkit.core.Sample;
 import io.sftkit.core.UsageException;
 import io.sftkit.core.io.Json;
+import io.sftkit.spi.Column;
+import io.sftkit.spi.ColumnType;
 import io.sftkit.spi.ExportLayout;
 import io.sftkit.spi.FrameworkTarget;
 import java.nio.file.Files;
@@ -70,6 +72,39 @@ class DatasetCardTest {
                 task_categories: [text-generation]
                 tags: [sft, sharegpt]
                 size_categories: [10K<n<100K]
+                """));
+    }
+
+    @Test
+    void aRecordTypeIsDeclaredAsFeaturesInTheFormHfWritesThem() throws Exception {
+        ExportLayout layout = ExportLayout.builder("mixed", "sharegpt", "jsonl")
+                .split("train", Path.of("data", "train.jsonl"), 9)
+                .split("val", Path.of("data", "val.jsonl"), 1)
+                .observe(thai(user("q"), assistant("a")), Layouts.record("conversations", "history", "metadata"))
+                .recordType(ColumnType.struct(
+                        Column.optional("conversations", ColumnType.list(ColumnType.struct(
+                                Column.optional("from", ColumnType.STRING),
+                                Column.optional("weight", ColumnType.LONG)))),
+                        Column.optional("history", ColumnType.list(ColumnType.list(ColumnType.STRING))),
+                        Column.optional("metadata", ColumnType.struct(
+                                Column.optional("score", ColumnType.DOUBLE),
+                                Column.optional("ok", ColumnType.BOOLEAN))),
+                        Column.optional("tags", ColumnType.list(ColumnType.STRING))))
+                .build();
+
+        assertThat(frontMatter(write(layout)).get("dataset_info")).isEqualTo(new YAMLMapper().readTree("""
+                features:
+                  - name: conversations
+                    list:
+                      - {name: from, dtype: string}
+                      - {name: weight, dtype: int64}
+                  - name: history
+                    list: {list: string}
+                  - name: metadata
+                    struct:
+                      - {name: score, dtype: float64}
+                      - {name: ok, dtype: bool}
+                  - {name: tags, list: string}
                 """));
     }
 

@@ -16,6 +16,7 @@ import io.sftkit.core.io.ShardedDatasetWriter;
 import io.sftkit.core.split.HashSplitter;
 import io.sftkit.core.split.Split;
 import io.sftkit.core.stats.DatasetStats;
+import io.sftkit.spi.ColumnType;
 import io.sftkit.spi.Container;
 import io.sftkit.spi.ExportLayout;
 import io.sftkit.spi.FileSet;
@@ -93,7 +94,9 @@ public final class DatasetExport {
         Optional<DatasetStats> stats = target.map(t -> new DatasetStats());
         FileSet files = container.fileSet(shape);
         List<SplitOutput> written = new ArrayList<>();
-        Map<String, Set<String>> columns = new LinkedHashMap<>();
+        Map<String, SplitOutput> withRows = new LinkedHashMap<>();
+        // splits loaded as one dataset from files that keep their own columns must be reconciled
+        boolean reconcile = target.isPresent() && target.get().loadsSplitsAsOneDataset() && !files.sameColumns();
         List<AutoCloseable> pending = new ArrayList<>();
         Optional<RejectsFile> rejects = Optional.empty();
         try {
@@ -103,7 +106,8 @@ public final class DatasetExport {
             for (Map.Entry<Path, List<String>> input : inputs.entrySet()) {
                 Map<String, SplitOutput> outputs = new LinkedHashMap<>();
                 for (String split : input.getValue()) {
-                    outputs.put(split, SplitOutput.open(request, split, shape, container, files, target, pending));
+                    outputs.put(split, SplitOutput.open(request, split, shape, container, files, target, reconcile,
+                            pending));
                 }
                 try (DatasetReader in = DatasetReader.open(registry, input.getKey(), request.fromShape(),
                         Optional.empty(), request.roles())) {
@@ -121,7 +125,7 @@ public final class DatasetExport {
                     written.add(out);
                     layout.split(split, out.layoutPath(), out.written().getAsLong());
                     if (out.written().getAsLong() > 0) {
-                        columns.put(split, out.columns());
+                        withRows.put(split, out);
                     }
                 });
             }
@@ -130,13 +134,12 @@ public final class DatasetExport {
             }
             written.forEach(out -> out.finish().run());
             finish(files, request.outDir());
+            List<String> warnings = reconcile ? reconcile(withRows, layout, target.get().id()) : List.of();
             ExportLayout built = layout.stats(stats.map(DatasetStats::toJson).orElseGet(Json::object)).build();
             List<Path> configs = target.map(t -> t.writeConfig(built, request.outDir(), request.overwrite()))
                     .orElse(List.of());
             written.forEach(out -> out.commit().run());
             rejects.ifPresent(RejectsFile::commit);
-            List<String> warnings = target.filter(t -> t.loadsSplitsAsOneDataset() && !files.sameColumns())
-                    .map(t -> columnsMissing(columns, t.id())).orElse(List.of());
             return new Result(built, configs, counts, request.rejects(), warnings);
         } finally {
             pending.forEach(DatasetExport::closeQuietly);
@@ -154,12 +157,33 @@ public final class DatasetExport {
         };
     }
 
+    /**
+     * Splits whose files hold different columns or struct fields: declares the type all their
+     * values fit in the layout, for the framework's config; warns when there is none (a column
+     * holding text in some records and numbers in others, say).
+     */
+    private static List<String> reconcile(Map<String, SplitOutput> splits, ExportLayout.Builder layout, String framework) {
+        List<ValueTypes> types = splits.values().stream().map(out -> out.types().orElseThrow()).toList();
+        Optional<ColumnType.Struct> all = types.stream().reduce(ValueTypes::with).flatMap(ValueTypes::recordType);
+        if (all.isPresent()) {
+            if (types.stream().distinct().count() > 1) {
+                layout.recordType(all.get());
+            }
+            return List.of();
+        }
+        List<String> warnings = columnsMissing(splits, framework);
+        return warnings.isEmpty() ? List.of("the splits hold values of different types in one column or struct field"
+                + " (text in some records, numbers in others, say): " + framework + " loads the splits as one dataset"
+                + " and may refuse them (fix: give the values of each field one JSON type)") : warnings;
+    }
+
     /** For each split that lacks a column another split has, a warning naming both. */
-    private static List<String> columnsMissing(Map<String, Set<String>> columns, String framework) {
+    private static List<String> columnsMissing(Map<String, SplitOutput> splits, String framework) {
         List<String> warnings = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> split : columns.entrySet()) {
-            for (Map.Entry<String, Set<String>> other : columns.entrySet()) {
-                List<String> missing = other.getValue().stream().filter(c -> !split.getValue().contains(c)).toList();
+        for (Map.Entry<String, SplitOutput> split : splits.entrySet()) {
+            for (Map.Entry<String, SplitOutput> other : splits.entrySet()) {
+                List<String> missing = other.getValue().columns().stream()
+                        .filter(c -> !split.getValue().columns().contains(c)).toList();
                 if (!missing.isEmpty()) {
                     warnings.add("split '" + split.getKey() + "' has no column " + String.join(", ", missing)
                             + ", which split '" + other.getKey() + "' has: " + framework + " loads the splits as one"
@@ -234,16 +258,22 @@ public final class DatasetExport {
      * @param layoutPath the split's file (or its shards' glob) relative to the output folder
      */
     private record SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable finish,
-            Runnable commit, Path layoutPath, Set<String> columns) {
+            Runnable commit, Path layoutPath, Set<String> columns, Optional<ValueTypes> types) {
 
         SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable finish, Runnable commit,
-                Path layoutPath) {
-            this(writer, written, finish, commit, layoutPath, new TreeSet<>());
+                Path layoutPath, boolean typed) {
+            this(writer, written, finish, commit, layoutPath, new TreeSet<>(),
+                    typed ? Optional.of(new ValueTypes()) : Optional.empty());
         }
 
-        /** Opens the split's writer, adding it to {@code pending} so that it is closed (and, uncommitted, removed). */
+        /**
+         * Opens the split's writer, adding it to {@code pending} so that it is closed (and,
+         * uncommitted, removed).
+         *
+         * @param typed whether to note the types of the values written, see {@link ValueTypes}
+         */
         static SplitOutput open(ExportRequest request, String split, Shape shape, Container container, FileSet files,
-                Optional<FrameworkTarget> target, List<AutoCloseable> pending) {
+                Optional<FrameworkTarget> target, boolean typed, List<AutoCloseable> pending) {
             String extension = container.extensions().get(0);
             Path relative = target.map(t -> t.dataFile(split, extension)).orElseGet(() -> Path.of(split + "." + extension));
             if (request.maxRowsPerFile().isPresent()) {
@@ -252,18 +282,19 @@ public final class DatasetExport {
                         request.maxRowsPerFile().getAsLong(), request.overwrite());
                 pending.add(out);
                 return new SplitOutput(out::write, out::written, out::finish, out::commit,
-                        request.outDir().relativize(dir).resolve(split + "-*." + extension));
+                        request.outDir().relativize(dir).resolve(split + "-*." + extension), typed);
             }
             DatasetWriter out = DatasetWriter.create(request.outDir().resolve(relative), shape, files,
                     request.overwrite());
             pending.add(out);
-            return new SplitOutput(out::write, out::written, out::finish, out::commit, relative);
+            return new SplitOutput(out::write, out::written, out::finish, out::commit, relative, typed);
         }
 
-        /** Writes a sample and notes the columns of its record. */
+        /** Writes a sample and notes the columns of its record (and the types of its values). */
         ObjectNode write(Sample sample) {
             ObjectNode record = writer.apply(sample);
             record.fieldNames().forEachRemaining(columns::add);
+            types.ifPresent(t -> t.add(record));
             return record;
         }
     }

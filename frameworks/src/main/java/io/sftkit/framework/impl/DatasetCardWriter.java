@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * A HuggingFace dataset card, {@code README.md}: YAML front matter whose {@code configs}
- * tell {@code datasets.load_dataset} which file holds which split, then a description of
- * the columns and the dataset's statistics.
+ * tell {@code datasets.load_dataset} which file holds which split (and, when the split files
+ * differ in columns, whose {@code dataset_info.features} give the types of all of them, so
+ * that HF fills in what a file lacks), then a description of the columns and the dataset's
+ * statistics.
  */
 public final class DatasetCardWriter {
 
@@ -50,6 +52,7 @@ public final class DatasetCardWriter {
         for (SplitFile s : layout.splits()) {
             files.addObject().put("split", s.name()).put("path", s.portablePath());
         }
+        layout.recordType().ifPresent(type -> card.putObject("dataset_info").set("features", HfFeatures.of(type)));
         if (!layout.languages().isEmpty()) {
             ArrayNode languages = card.putArray("language");
             layout.languages().forEach(languages::add);
