@@ -230,6 +230,20 @@ def check_shard_sets(files: list, cache: str) -> list:
     return results
 
 
+def report(results: list, passed: str) -> int:
+    """Prints (name, problems) results, with what a pass means; returns how many failed."""
+    failed = 0
+    for name, problems in results:
+        if problems:
+            failed += 1
+            print(f"FAIL {name}")
+            for p in problems:
+                print(f"     {p}")
+        else:
+            print(f"ok   {name}: {passed}")
+    return failed
+
+
 def main(argv: list) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__.strip())
@@ -270,23 +284,9 @@ def main(argv: list) -> int:
                 checked = " + expectations" if exp is not None else ""
                 print(f"ok   {f} ({rows} rows; pyarrow, duckdb, polars, datasets agree{checked})")
         shard_sets = check_shard_sets([f for f, _ in files], cache)
-        for name, problems in shard_sets:
-            if problems:
-                failed += 1
-                print(f"FAIL {name}")
-                for p in problems:
-                    print(f"     {p}")
-            else:
-                print(f"ok   {name}: one split through the glob")
+        failed += report(shard_sets, "one split through the glob")
         dataset_sets = check_datasets([f for f, _ in files], all_null)
-        for name, problems in dataset_sets:
-            if problems:
-                failed += 1
-                print(f"FAIL {name}")
-                for p in problems:
-                    print(f"     {p}")
-            else:
-                print(f"ok   {name}: one schema, every field has a value somewhere")
+        failed += report(dataset_sets, "one schema, every field has a value somewhere")
     print(f"{len(files) + len(shard_sets) + len(dataset_sets) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
