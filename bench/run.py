@@ -54,7 +54,10 @@ class Failed(Exception):
 
 
 def timed(argv):
-    """Wall seconds and peak RSS (MB) of one run, through GNU time."""
+    """Wall seconds and peak RSS (MB) of one run, through GNU time. The disk gets the data the
+    previous runs left in the page cache first, so that no run pays for writing back another's
+    output (hundreds of MB each)."""
+    os.sync()
     result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + argv, capture_output=True, text=True)
     if result.returncode != 0:
         raise Failed(f"{' '.join(argv)}\n{result.stderr[-2000:]}")
