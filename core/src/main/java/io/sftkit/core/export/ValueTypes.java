@@ -82,52 +82,61 @@ final class ValueTypes {
         return records.hashCode();
     }
 
+    /** {@code type} widened to hold {@code value} too. */
     private static Type merge(Type type, JsonNode value) {
         if (type instanceof Conflict || value.isNull() || value.isMissingNode()) {
             return type;
         }
-        Type seen = typeOf(value, type);
-        return type instanceof Unknown ? seen : merge(type, seen);
+        if (value.isArray()) {
+            if (!(type instanceof Unknown || type instanceof ListOf)) {
+                return CONFLICT;
+            }
+            Type element = type instanceof ListOf l ? l.element() : UNKNOWN;
+            Type items = element;
+            for (JsonNode item : value) {
+                items = merge(items, item);
+            }
+            if (items instanceof Conflict) {
+                return CONFLICT;
+            }
+            return items == element && type instanceof ListOf ? type : new ListOf(items);
+        }
+        if (value.isObject()) {
+            if (!(type instanceof Unknown || type instanceof Struct)) {
+                return CONFLICT;
+            }
+            Map<String, Type> known = type instanceof Struct s ? s.fields() : Map.of();
+            Map<String, Type> widened = null;
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
+                Type was = known.get(e.getKey());
+                Type now = merge(was == null ? UNKNOWN : was, e.getValue());
+                if (now instanceof Conflict) {
+                    return CONFLICT;
+                }
+                if (now != was) {
+                    widened = widened == null ? new LinkedHashMap<>(known) : widened;
+                    widened.put(e.getKey(), now);
+                }
+            }
+            if (widened != null) {
+                return new Struct(Collections.unmodifiableMap(widened));
+            }
+            return type instanceof Struct ? type : new Struct(Map.of());
+        }
+        return merge(type, scalarOf(value));
     }
 
-    /** The type of {@code value}, its members merged into what {@code current} holds for them where it is the same kind. */
-    private static Type typeOf(JsonNode value, Type current) {
+    private static Type scalarOf(JsonNode value) {
         if (value.isTextual()) {
             return SCALARS.get(ColumnType.STRING);
         }
         if (value.isBoolean()) {
             return SCALARS.get(ColumnType.BOOLEAN);
         }
-        if (value.isIntegralNumber()) {
-            return value.canConvertToLong() ? SCALARS.get(ColumnType.LONG) : SCALARS.get(ColumnType.DOUBLE);
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return SCALARS.get(ColumnType.LONG);
         }
-        if (value.isNumber()) {
-            return SCALARS.get(ColumnType.DOUBLE);
-        }
-        if (value.isArray()) {
-            Type element = current instanceof ListOf l ? l.element() : UNKNOWN;
-            for (JsonNode item : value) {
-                element = merge(element, item);
-            }
-            return current instanceof ListOf l && l.element() == element ? current : new ListOf(element);
-        }
-        if (value.isObject()) {
-            Map<String, Type> known = current instanceof Struct s ? s.fields() : Map.of();
-            Map<String, Type> fields = null;
-            for (Map.Entry<String, JsonNode> e : value.properties()) {
-                Type was = known.getOrDefault(e.getKey(), UNKNOWN);
-                Type now = merge(was, e.getValue());
-                if (now != was || !known.containsKey(e.getKey())) {
-                    fields = fields == null ? new LinkedHashMap<>(known) : fields;
-                    fields.put(e.getKey(), now);
-                }
-            }
-            if (fields == null) {
-                return current instanceof Struct ? current : new Struct(Map.of());
-            }
-            return new Struct(Collections.unmodifiableMap(fields));
-        }
-        return CONFLICT;
+        return value.isNumber() ? SCALARS.get(ColumnType.DOUBLE) : CONFLICT;
     }
 
     /** The type both {@code a} and {@code b} values fit. */
