@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -227,6 +228,20 @@ class ExportCliTest {
                 "llama-factory", "--out", dir.resolve("lf").toString());
         assertThat(lf.exitCode()).as(lf.toString()).isZero();
         assertThat(lf.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void aBadRecordAtTheEndLeavesNoFileAndNoFolderOfTheRunBehind() throws IOException {
+        Path input = mixed(i -> "");
+        Files.writeString(input, "{\"instruction\": \"broken\"\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Path out = dir.resolve("made").resolve("by-this-run");
+
+        CliRun failed = CliRun.of("export", input.toString(), "--ratios", "0.5,0.3,0.2", "--to", "alpaca", "--container",
+                "parquet", "--max-rows-per-file", "50", "--for", "hf", "--out", out.toString());
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
+        assertThat(failed.err()).contains(":301:").doesNotContain("Exception");
+        assertThat(dir.resolve("made")).as("folders the run made for its files").doesNotExist();
     }
 
     /** 300 alpaca records; record i has the fields {@code extra.apply(i)} adds. */

@@ -11,6 +11,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,10 +28,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AtomicFile implements AutoCloseable {
 
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    /** Folders made on the way to a file; removed again once empty when no file was committed in them. */
+    private static final Set<Path> MADE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(AtomicFile::deleteQuietly),
-                "sftkit-temp-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OPEN.forEach(AtomicFile::deleteQuietly);
+            removeEmptyMadeFolders();
+        }, "sftkit-temp-cleanup"));
     }
 
     private final Path target;
@@ -58,7 +65,7 @@ public final class AtomicFile implements AutoCloseable {
         Path dir = absolute.getParent();
         checkFolders(target, dir);
         try {
-            Files.createDirectories(dir);
+            makeFolders(dir);
             // createFile, not createTempFile: the finished file gets the user's umask, not mode 0600
             return new AtomicFile(absolute, register(Files.createFile(
                     dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".sftkit-tmp"))));
@@ -67,6 +74,30 @@ public final class AtomicFile implements AutoCloseable {
                     "no permission to create files in this folder"));
         } catch (IOException e) {
             throw new IoFailure(target, "create", e);
+        }
+    }
+
+    /** Creates {@code dir} and the folders above it that are missing, noting which it made. */
+    private static void makeFolders(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) {
+            missing.add(p);
+        }
+        Files.createDirectories(dir);
+        MADE.addAll(missing);
+    }
+
+    /** Removes the folders {@link #makeFolders} made that hold nothing, the deepest first. */
+    private static void removeEmptyMadeFolders() {
+        List<Path> deepestFirst = new ArrayList<>(MADE);
+        deepestFirst.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path dir : deepestFirst) {
+            try {
+                Files.deleteIfExists(dir);
+                MADE.remove(dir);
+            } catch (IOException stillHoldsFiles) {
+                // another file of this run is in it, or was committed there: the folder stays
+            }
         }
     }
 
@@ -141,6 +172,9 @@ public final class AtomicFile implements AutoCloseable {
             done = true;
             OPEN.remove(temp);
         }
+        for (Path dir = destination.getParent(); dir != null; dir = dir.getParent()) {
+            MADE.remove(dir); // a finished file is in it: it stays
+        }
     }
 
     /**
@@ -167,13 +201,17 @@ public final class AtomicFile implements AutoCloseable {
         close();
     }
 
-    /** Removes the temporary file unless it was committed. */
+    /**
+     * Removes the temporary file unless it was committed, and the folders made for it that
+     * are then empty, so that a failed run leaves no empty output folder behind.
+     */
     @Override
     public void close() {
         if (!done) {
             done = true;
             deleteQuietly(temp);
             OPEN.remove(temp);
+            removeEmptyMadeFolders();
         }
     }
 
