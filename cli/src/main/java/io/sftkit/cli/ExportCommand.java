@@ -45,7 +45,10 @@ final class ExportCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--for", paramLabel = "FRAMEWORK",
-            description = "Write this framework's config too: llama-factory, axolotl or hf. Default: no config.")
+            description = "Write this framework's config too: llama-factory, axolotl or hf. Default: no config."
+                    + " With hf, whose load_dataset reads the splits as one dataset, splits whose columns differ"
+                    + " still load: Parquet files share their columns, and for JSON the card declares the types of"
+                    + " all splits.")
     String framework;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
