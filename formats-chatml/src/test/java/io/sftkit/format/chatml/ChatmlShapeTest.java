@@ -16,6 +16,7 @@ import io.sftkit.spi.DecodeContext;
 import io.sftkit.spi.FormatRegistry;
 import io.sftkit.spi.RecordEnvelope;
 import io.sftkit.spi.Shape;
+import io.sftkit.spi.SourceLayout;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,22 @@ class ChatmlShapeTest {
                 + " {'role': 'assistant', 'tool_calls': [{'type': 'function', 'function': {'name': 'f', 'arguments': '{\\'x\\': 1.50}'}},"
                 + " {'type': 'function', 'function': {'name': 'g', 'arguments': '{}'}}]},"
                 + " {'role': 'tool', 'content': 'r'}, {'role': 'assistant', 'content': 'a'}]}"));
+    }
+
+    @Test
+    void toolCallPartsThatCannotBeWrittenAsReadGoBackAsToolCallsNotLost() throws IOException {
+        // parts in two styles (text and value keys) and a reasoning key beside them: no one parts form gives them back
+        Sample s = CHATML.decode(record("{'messages': [{'role': 'user', 'content': 'q'}, {'role': 'assistant', 'content':"
+                + " [{'type': 'tool_call', 'text': '{\\'name\\': \\'f\\', \\'arguments\\': {}}'},"
+                + " {'type': 'tool_call', 'value': '{\\'name\\': \\'g\\', \\'arguments\\': {}}'}], 'reasoning': 'think'}]}"), CTX);
+
+        ObjectNode written = CHATML.encode(s);
+
+        assertThat(written).isEqualTo(record("{'messages': [{'role': 'user', 'content': 'q'}, {'role': 'assistant',"
+                + " 'tool_calls': [{'type': 'function', 'function': {'name': 'f', 'arguments': '{}'}},"
+                + " {'type': 'function', 'function': {'name': 'g', 'arguments': '{}'}}], 'reasoning': 'think'}]}"));
+        assertThat(CHATML.decode(written, CTX).messages()).isEqualTo(s.messages().stream()
+                .map(m -> new Message(m.role(), m.content(), SourceLayout.strip(m.extras()))).toList());
     }
 
     @Test

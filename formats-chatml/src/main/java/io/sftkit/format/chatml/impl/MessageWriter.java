@@ -70,21 +70,25 @@ final class MessageWriter {
         ObjectNode out = Json.object();
         out.put(ChatmlFields.ROLE, roleName);
         boolean reasoningInParts = false;
+        // calls read as content parts go back as parts where the parts can be written again, else as tool_calls
+        boolean callsInContent = false;
         JsonNode exact = hints.get(ChatmlFields.HINT_CONTENT);
         if (exact != null && matches(exact, text.orElse(""), reasoning,
                 call.filter(c -> callParts).map(Message::content))) {
             out.set(ChatmlFields.CONTENT, exact);
             reasoningInParts = exact.isArray() && reasoning.isPresent();
+            callsInContent = callParts;
         } else if (hints.path(ChatmlFields.HINT_PARTS).isTextual()) {
             List<String> partCalls = callParts ? split(sample, call.get(), at) : List.of();
             Optional<String> textPart = text.filter(t -> !t.isEmpty() || partCalls.isEmpty());
             out.set(ChatmlFields.CONTENT, ContentParts.build(hints.get(ChatmlFields.HINT_PARTS).textValue(), textPart,
                     reasoning, partCalls));
             reasoningInParts = reasoning.isPresent();
+            callsInContent = callParts;
         } else if (text.isPresent()) {
             out.put(ChatmlFields.CONTENT, text.get());
         }
-        if (call.isPresent() && !callParts) {
+        if (call.isPresent() && !callsInContent) {
             out.set(ChatmlFields.TOOL_CALLS, toolCalls(sample, call.get(), callHints, at));
         }
         for (Map.Entry<String, JsonNode> e : SourceLayout.strip(m.extras()).entrySet()) {
