@@ -275,14 +275,8 @@ def main(argv: list) -> int:
         for f, exp in files:
             problems, all_null[f] = check_file(f, exp, cache)
             rows = pq.ParquetFile(f).metadata.num_rows
-            if problems:
-                failed += 1
-                print(f"FAIL {f} ({rows} rows)")
-                for p in problems:
-                    print(f"     {p}")
-            else:
-                checked = " + expectations" if exp is not None else ""
-                print(f"ok   {f} ({rows} rows; pyarrow, duckdb, polars, datasets agree{checked})")
+            checked = " and the expectations" if exp is not None else ""
+            failed += report([(f"{f} ({rows} rows)", problems)], f"pyarrow, duckdb, polars, datasets agree{checked}")
         shard_sets = check_shard_sets([f for f, _ in files], cache)
         failed += report(shard_sets, "one split through the glob")
         dataset_sets = check_datasets([f for f, _ in files], all_null)
