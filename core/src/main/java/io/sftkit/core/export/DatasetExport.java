@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -181,9 +180,10 @@ public final class DatasetExport {
     private static List<String> columnsMissing(Map<String, SplitOutput> splits, String framework) {
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, SplitOutput> split : splits.entrySet()) {
+            Set<String> columns = split.getValue().types().orElseThrow().columns();
             for (Map.Entry<String, SplitOutput> other : splits.entrySet()) {
-                List<String> missing = other.getValue().columns().stream()
-                        .filter(c -> !split.getValue().columns().contains(c)).toList();
+                List<String> missing = other.getValue().types().orElseThrow().columns().stream()
+                        .filter(c -> !columns.contains(c)).sorted().toList();
                 if (!missing.isEmpty()) {
                     warnings.add("split '" + split.getKey() + "' has no column " + String.join(", ", missing)
                             + ", which split '" + other.getKey() + "' has: " + framework + " loads the splits as one"
@@ -258,12 +258,11 @@ public final class DatasetExport {
      * @param layoutPath the split's file (or its shards' glob) relative to the output folder
      */
     private record SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable finish,
-            Runnable commit, Path layoutPath, Set<String> columns, Optional<ValueTypes> types) {
+            Runnable commit, Path layoutPath, Optional<ValueTypes> types) {
 
         SplitOutput(Function<Sample, ObjectNode> writer, LongSupplier written, Runnable finish, Runnable commit,
                 Path layoutPath, boolean typed) {
-            this(writer, written, finish, commit, layoutPath, new TreeSet<>(),
-                    typed ? Optional.of(new ValueTypes()) : Optional.empty());
+            this(writer, written, finish, commit, layoutPath, typed ? Optional.of(new ValueTypes()) : Optional.empty());
         }
 
         /**
@@ -290,10 +289,9 @@ public final class DatasetExport {
             return new SplitOutput(out::write, out::written, out::finish, out::commit, relative, typed);
         }
 
-        /** Writes a sample and notes the columns of its record (and the types of its values). */
+        /** Writes a sample, noting the types of its record's values when asked to. */
         ObjectNode write(Sample sample) {
             ObjectNode record = writer.apply(sample);
-            record.fieldNames().forEachRemaining(columns::add);
             types.ifPresent(t -> t.add(record));
             return record;
         }

@@ -11,13 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The types the values of JSON records have, as pyarrow and HF datasets infer them from a
  * JSON Lines file: one type per column and struct field, widened as records come (an
  * integer column that meets a decimal becomes a float one; a field seen in some objects
- * only is an optional field of the struct). Once two values of one column cannot share a
- * type (a string and a number, a list and an object) there is none.
+ * only is an optional field of the struct). Once two values of one column or field cannot
+ * share a type (a string and a number, a list and an object) it has none, and so neither
+ * have the records.
  *
  * <p>An export whose splits are loaded as one dataset declares the types of all its splits
  * together, so that a split lacking a column or a struct field that another has still loads
@@ -48,19 +50,24 @@ final class ValueTypes {
             ColumnType.LONG, new Scalar(ColumnType.LONG),
             ColumnType.DOUBLE, new Scalar(ColumnType.DOUBLE));
 
-    private Type records = new Struct(Map.of());
+    private Struct records = new Struct(Map.of());
 
     /** Widens the types with the values of one record. */
     void add(JsonNode record) {
         requireNonNull(record, "record is null");
-        records = merge(records, record);
+        records = (Struct) merge(records, record);
     }
 
     /** The types of these records and those of {@code other}, as if one had seen both. */
     ValueTypes with(ValueTypes other) {
         ValueTypes both = new ValueTypes();
-        both.records = merge(records, other.records);
+        both.records = (Struct) merge(records, other.records);
         return both;
+    }
+
+    /** The columns the records have, in the order first seen. */
+    Set<String> columns() {
+        return records.fields().keySet();
     }
 
     /**
@@ -96,9 +103,6 @@ final class ValueTypes {
             for (JsonNode item : value) {
                 items = merge(items, item);
             }
-            if (items instanceof Conflict) {
-                return CONFLICT;
-            }
             return items == element && type instanceof ListOf ? type : new ListOf(items);
         }
         if (value.isObject()) {
@@ -110,9 +114,6 @@ final class ValueTypes {
             for (Map.Entry<String, JsonNode> e : value.properties()) {
                 Type was = known.get(e.getKey());
                 Type now = merge(was == null ? UNKNOWN : was, e.getValue());
-                if (now instanceof Conflict) {
-                    return CONFLICT;
-                }
                 if (now != was) {
                     widened = widened == null ? new LinkedHashMap<>(known) : widened;
                     widened.put(e.getKey(), now);
@@ -152,17 +153,12 @@ final class ValueTypes {
             return numbers ? SCALARS.get(ColumnType.DOUBLE) : CONFLICT;
         }
         if (a instanceof ListOf x && b instanceof ListOf y) {
-            Type element = merge(x.element(), y.element());
-            return element instanceof Conflict ? CONFLICT : new ListOf(element);
+            return new ListOf(merge(x.element(), y.element()));
         }
         if (a instanceof Struct x && b instanceof Struct y) {
             Map<String, Type> fields = new LinkedHashMap<>(x.fields());
             for (Map.Entry<String, Type> e : y.fields().entrySet()) {
-                Type both = merge(fields.getOrDefault(e.getKey(), UNKNOWN), e.getValue());
-                if (both instanceof Conflict) {
-                    return CONFLICT;
-                }
-                fields.put(e.getKey(), both);
+                fields.put(e.getKey(), merge(fields.getOrDefault(e.getKey(), UNKNOWN), e.getValue()));
             }
             return new Struct(Collections.unmodifiableMap(fields));
         }
